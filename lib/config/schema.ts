@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/** Where a value comes from in a Kafka record. */
+export const Extractor = z.union([
+  z.strictObject({ header: z.string().min(1) }),
+  z.strictObject({ key: z.literal(true) }),
+  z.strictObject({ jsonPath: z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, 'a path like $.a.b or $.items[0].id') }),
+]);
+export type Extractor = z.infer<typeof Extractor>;
+
+export const EFFECTS = [
+  'start',
+  'step-started',
+  'step-completed',
+  'step-failed',
+  'compensation-started',
+  'compensation-completed',
+  'complete',
+  'fail',
+] as const;
+export const Effect = z.enum(EFFECTS);
+export type Effect = z.infer<typeof Effect>;
+
+const STEP_EFFECTS: readonly Effect[] = [
+  'step-started',
+  'step-completed',
+  'step-failed',
+  'compensation-started',
+  'compensation-completed',
+];
+
+/** A second effect of the same record: in a choreography, the event one service emits is what the next one reacts to. */
+export const Trigger = z.strictObject({
+  effect: z.enum(['step-started', 'compensation-started']).default('step-started'),
+  step: z.string().min(1),
+  timeoutMs: z.number().int().positive().optional(),
+});
+export type Trigger = z.infer<typeof Trigger>;
+
+export const Rule = z
+  .strictObject({
+    topic: z.string().min(1),
+    eventType: z.string().min(1).optional(),
+    step: z.string().min(1).optional(),
+    effect: Effect,
+    timeoutMs: z.number().int().positive().optional(),
+    sagaId: Extractor.optional(),
+    eventTypeFrom: Extractor.optional(),
+    triggers: Trigger.optional(),
+  })
+  .refine((r) => !STEP_EFFECTS.includes(r.effect) || r.step !== undefined, {
+    message: 'a step effect needs "step"',
+    path: ['step'],
+  });
+export type Rule = z.infer<typeof Rule>;
+
+export const RetryConfig = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('resend') }),
+  z.strictObject({ mode: z.literal('command'), topic: z.string().min(1) }),
+]);
+export type RetryConfig = z.infer<typeof RetryConfig>;
+
+export const SagaTypeConfig = z
+  .strictObject({
+    type: z.string().min(1),
+    sagaId: Extractor,
+    eventType: Extractor.optional(),
+    steps: z.array(z.string().min(1)).min(1),
+    stuckAfterMs: z.number().int().positive().default(30_000),
+    rules: z.array(Rule).min(1),
+    retry: RetryConfig.optional(),
+  })
+  .superRefine((s, ctx) => {
+    s.rules.forEach((r, i) => {
+      for (const [field, step] of [
+        ['step', r.step],
+        ['triggers', r.triggers?.step],
+      ] as const) {
+        if (step !== undefined && !s.steps.includes(step)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, field],
+            message: `unknown step "${step}"; declared steps: ${s.steps.join(', ')}`,
+          });
+        }
+      }
+      if (r.eventType !== undefined && !s.eventType && !r.eventTypeFrom) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'eventType'],
+          message: 'matching on eventType needs an "eventType" extractor on the saga type or "eventTypeFrom" on the rule',
+        });
+      }
+    });
+  });
+export type SagaTypeConfig = z.infer<typeof SagaTypeConfig>;
+
+export const KafkaConfig = z.strictObject({
+  brokers: z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port')).min(1),
+  clientId: z.string().min(1).default('saga-monitor'),
+  /** Prefix of the consumer group; each monitor process adds its own suffix and reads from the start of retention. */
+  groupIdPrefix: z.string().min(1).default('saga-monitor'),
+  ssl: z.boolean().default(false),
+  sasl: z
+    .strictObject({
+      mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']),
+      username: z.string().min(1),
+      password: z.string().min(1),
+    })
+    .optional(),
+});
+export type KafkaConfig = z.infer<typeof KafkaConfig>;
+
+export const MonitorConfig = z
+  .strictObject({
+    $schema: z.string().optional(),
+    kafka: KafkaConfig,
+    sagas: z.array(SagaTypeConfig).min(1),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.sagas.forEach((s, i) => {
+      if (seen.has(s.type)) ctx.addIssue({ code: 'custom', path: ['sagas', i, 'type'], message: `duplicate saga type "${s.type}"` });
+      seen.add(s.type);
+    });
+  });
+export type MonitorConfig = z.infer<typeof MonitorConfig>;
+export type MonitorConfigInput = z.input<typeof MonitorConfig>;

@@ -1,0 +1,71 @@
+import type { Effect, Trigger } from '../config/schema';
+
+/** `observed`: a record of a configured topic that carries a saga id but matches no rule; kept on the timeline. */
+export type EventEffect = Effect | 'observed';
+
+/** One classified record, the unit the reducer folds. */
+export interface SagaEvent {
+  sagaId: string;
+  sagaType: string;
+  effect: EventEffect;
+  step: string | null;
+  eventType: string | null;
+  /** The step's own timeout, from the rule that started it. */
+  timeoutMs: number | null;
+  triggers: Trigger | null;
+  /** Index of the matching rule in the saga type's `rules`, or null for observed events. */
+  ruleIndex: number | null;
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: number;
+  key: string | null;
+  headers: Record<string, string>;
+  /** The value as text, cut at MAX_VALUE_CHARS_KEPT; the whole record can be read again from Kafka. */
+  value: string | null;
+  valueTruncated: boolean;
+}
+
+export const REJECT_REASONS = [
+  'empty-value',
+  'invalid-json',
+  'missing-saga-id',
+  'invalid-saga-id',
+  'unconfigured-topic',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export interface Rejected {
+  reason: RejectReason;
+  detail: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: number;
+  key: string | null;
+  /** Start of the value, for the health page. */
+  valuePreview: string | null;
+}
+
+/** Timeline order: time first; at equal times, causes before their consequences. */
+const EFFECT_RANK: Record<EventEffect, number> = {
+  start: 0,
+  'step-started': 1,
+  'step-completed': 2,
+  'step-failed': 2,
+  'compensation-started': 3,
+  'compensation-completed': 4,
+  complete: 5,
+  fail: 5,
+  observed: 6,
+};
+
+export function compareEvents(a: SagaEvent, b: SagaEvent): number {
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  const rank = EFFECT_RANK[a.effect] - EFFECT_RANK[b.effect];
+  if (rank !== 0) return rank;
+  if (a.topic !== b.topic) return a.topic < b.topic ? -1 : 1;
+  if (a.partition !== b.partition) return a.partition - b.partition;
+  if (a.offset.length !== b.offset.length) return a.offset.length - b.offset.length;
+  return a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+import type { Extractor } from '../config/schema';
+import type { RawRecord } from './record';
+
+export type ExtractFailure = 'invalid-json' | 'empty-value' | 'missing' | 'wrong-type';
+export type Extracted = { ok: true; value: string } | { ok: false; reason: ExtractFailure };
+
+/** Parsed JSON of one record, computed at most once however many extractors read it. */
+export class LazyJson {
+  private parsed: unknown = undefined;
+  private state: 'unparsed' | 'ok' | 'invalid' | 'empty' = 'unparsed';
+  constructor(private readonly text: string | null) {}
+
+  get(): { ok: true; value: unknown } | { ok: false; reason: 'invalid-json' | 'empty-value' } {
+    if (this.state === 'unparsed') {
+      if (this.text === null || this.text.length === 0) this.state = 'empty';
+      else {
+        try {
+          this.parsed = JSON.parse(this.text);
+          this.state = 'ok';
+        } catch {
+          this.state = 'invalid';
+        }
+      }
+    }
+    if (this.state === 'ok') return { ok: true, value: this.parsed };
+    return { ok: false, reason: this.state === 'empty' ? 'empty-value' : 'invalid-json' };
+  }
+}
+
+/** Splits `$.a.b[0].c` into ['a', 'b', 0, 'c']; the config schema has already checked the syntax. */
+export function parseJsonPath(path: string): Array<string | number> {
+  const segments: Array<string | number> = [];
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]/g;
+  for (const m of path.slice(1).matchAll(re)) segments.push(m[1] !== undefined ? m[1] : Number(m[2]));
+  return segments;
+}
+
+function scalarToString(v: unknown): Extracted {
+  if (typeof v === 'string') return v.length > 0 ? { ok: true, value: v } : { ok: false, reason: 'missing' };
+  if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: String(v) };
+  if (v === undefined || v === null) return { ok: false, reason: 'missing' };
+  return { ok: false, reason: 'wrong-type' };
+}
+
+export type CompiledExtractor = (record: RawRecord, json: LazyJson) => Extracted;
+
+export function compileExtractor(e: Extractor): CompiledExtractor {
+  if ('header' in e) {
+    const name = e.header;
+    return (r) => scalarToString(r.headers[name]);
+  }
+  if ('key' in e) return (r) => scalarToString(r.key);
+  const path = parseJsonPath(e.jsonPath);
+  return (_r, json) => {
+    const parsed = json.get();
+    if (!parsed.ok) return parsed;
+    let cur: unknown = parsed.value;
+    for (const seg of path) {
+      if (cur === null || typeof cur !== 'object') return { ok: false, reason: 'missing' };
+      cur = (cur as Record<string | number, unknown>)[seg];
+    }
+    return scalarToString(cur);
+  };
+}

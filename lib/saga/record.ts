@@ -1,0 +1,24 @@
+/** A Kafka record as the monitor sees it: key, value and headers already decoded to text by the consumer. */
+export interface RawRecord {
+  topic: string;
+  partition: number;
+  /** Kafka offsets are int64: kept as decimal strings. */
+  offset: string;
+  /** Record timestamp, epoch ms. */
+  timestamp: number;
+  key: string | null;
+  value: string | null;
+  /** Size of the value on the wire, before decoding. */
+  valueBytes: number;
+  headers: Record<string, string>;
+}
+
+/** Compares Kafka offsets given as decimal strings without losing int64 precision. */
+export function compareOffsets(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function recordKey(r: { topic: string; partition: number; offset: string }): string {
+  return `${r.topic}/${r.partition}/${r.offset}`;
+}

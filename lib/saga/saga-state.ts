@@ -1,0 +1,60 @@
+import type { SagaEvent } from './event';
+
+export const SAGA_STATUSES = ['in_progress', 'stuck', 'completed', 'failed', 'compensating', 'compensated'] as const;
+export type SagaStatus = (typeof SAGA_STATUSES)[number];
+
+export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'compensating' | 'compensated';
+
+export interface StepState {
+  name: string;
+  status: StepStatus;
+  /** Start of the latest attempt. */
+  startedAt: number | null;
+  endedAt: number | null;
+  attempts: number;
+  /** Timeout of the latest attempt, from the rule that started it. */
+  timeoutMs: number | null;
+  compensationStartedAt: number | null;
+  compensationEndedAt: number | null;
+}
+
+/** Everything the monitor derives for one saga from its events; status excludes `stuck`, which depends on the clock. */
+export interface SagaState {
+  id: string;
+  type: string;
+  /** Time of the `start` record, else of the first record seen. */
+  startedAt: number;
+  /** Time of the latest record: the clock of the stuck rule. */
+  updatedAt: number;
+  completedAt: number | null;
+  failedAt: number | null;
+  steps: StepState[];
+  status: Exclude<SagaStatus, 'stuck'>;
+  currentStep: string | null;
+  /** What the saga waits for: a step's reply or a compensation's. */
+  phase: 'step' | 'compensation' | null;
+  endedAt: number | null;
+  /** Timeline, ordered by compareEvents; older events beyond MAX_EVENTS_PER_SAGA are dropped. */
+  events: SagaEvent[];
+  eventCount: number;
+  droppedEvents: number;
+  /** True once events were dropped: a late out-of-order record can then only be applied, not replayed. */
+  truncated: boolean;
+}
+
+export function emptyStep(name: string): StepState {
+  return {
+    name,
+    status: 'pending',
+    startedAt: null,
+    endedAt: null,
+    attempts: 0,
+    timeoutMs: null,
+    compensationStartedAt: null,
+    compensationEndedAt: null,
+  };
+}
+
+export function isFinished(s: Pick<SagaState, 'status' | 'failedAt'>): boolean {
+  return s.status === 'completed' || s.status === 'compensated' || (s.status === 'failed' && s.failedAt !== null);
+}

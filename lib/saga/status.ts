@@ -1,0 +1,46 @@
+import type { SagaState, StepState } from './saga-state';
+
+type Derived = Pick<SagaState, 'status' | 'currentStep' | 'phase' | 'endedAt'>;
+
+function latest(steps: StepState[], at: (s: StepState) => number | null): StepState | null {
+  let best: StepState | null = null;
+  for (const s of steps) {
+    const t = at(s);
+    if (t !== null && (best === null || t >= at(best)!)) best = s;
+  }
+  return best;
+}
+
+/** Status from the facts gathered so far (see the README's status table); stuck is layered on by the detector. */
+export function deriveStatus(s: Omit<SagaState, keyof Derived>): Derived {
+  const compensations = s.steps.filter((x) => x.compensationStartedAt !== null);
+  const waitingCompensation = latest(
+    compensations.filter((x) => x.compensationEndedAt === null),
+    (x) => x.compensationStartedAt,
+  );
+  const running = latest(
+    s.steps.filter((x) => x.status === 'running'),
+    (x) => x.startedAt,
+  );
+  const touched = latest(s.steps, (x) => x.compensationEndedAt ?? x.compensationStartedAt ?? x.endedAt ?? x.startedAt);
+  const lastCompensationEnd = Math.max(...compensations.map((x) => x.compensationEndedAt ?? -Infinity));
+
+  if (s.completedAt !== null) {
+    return { status: 'completed', currentStep: null, phase: null, endedAt: s.completedAt };
+  }
+  if (compensations.length > 0) {
+    if (waitingCompensation) {
+      return { status: 'compensating', currentStep: waitingCompensation.name, phase: 'compensation', endedAt: null };
+    }
+    return { status: 'compensated', currentStep: touched?.name ?? null, phase: null, endedAt: lastCompensationEnd };
+  }
+  const failedStep = latest(
+    s.steps.filter((x) => x.status === 'failed'),
+    (x) => x.endedAt,
+  );
+  if (s.failedAt !== null) {
+    return { status: 'failed', currentStep: failedStep?.name ?? touched?.name ?? null, phase: null, endedAt: s.failedAt };
+  }
+  if (failedStep) return { status: 'failed', currentStep: failedStep.name, phase: null, endedAt: null };
+  return { status: 'in_progress', currentStep: running?.name ?? touched?.name ?? null, phase: running ? 'step' : null, endedAt: null };
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { EFFECTS } from '../config/schema';
+import { SAGA_STATUSES } from '../saga/saga-state';
+import { REJECT_REASONS } from '../saga/event';
+
+/** REST catalog: every body the server sends and every query it accepts. Times are epoch milliseconds. */
+
+export const SagaStatus = z.enum(SAGA_STATUSES);
+export type SagaStatus = z.infer<typeof SagaStatus>;
+
+export const SagaSummary = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: SagaStatus,
+  currentStep: z.string().nullable(),
+  phase: z.enum(['step', 'compensation']).nullable(),
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  endedAt: z.number().nullable(),
+  /** endedAt - startedAt once finished, else null. */
+  durationMs: z.number().nullable(),
+  stuckSince: z.number().nullable(),
+  eventCount: z.number(),
+});
+export type SagaSummary = z.infer<typeof SagaSummary>;
+
+export const StepView = z.object({
+  name: z.string(),
+  status: z.enum(['pending', 'running', 'completed', 'failed', 'compensating', 'compensated']),
+  startedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  attempts: z.number(),
+  timeoutMs: z.number().nullable(),
+  compensationStartedAt: z.number().nullable(),
+  compensationEndedAt: z.number().nullable(),
+});
+export type StepView = z.infer<typeof StepView>;
+
+export const EventView = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  offset: z.string(),
+  timestamp: z.number(),
+  eventType: z.string().nullable(),
+  effect: z.enum([...EFFECTS, 'observed']),
+  step: z.string().nullable(),
+  key: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+  value: z.string().nullable(),
+  valueTruncated: z.boolean(),
+});
+export type EventView = z.infer<typeof EventView>;
+
+export const WaitingFor = z.object({ topic: z.string(), eventType: z.string().nullable() });
+
+export const StuckView = z.object({
+  since: z.number(),
+  step: z.string().nullable(),
+  phase: z.enum(['step', 'compensation']).nullable(),
+  thresholdMs: z.number(),
+  reason: z.string(),
+  waitingFor: z.array(WaitingFor),
+});
+export type StuckView = z.infer<typeof StuckView>;
+
+export const SagaDetail = SagaSummary.extend({
+  steps: z.array(StepView),
+  events: z.array(EventView),
+  droppedEvents: z.number(),
+  stuck: StuckView.nullable(),
+});
+export type SagaDetail = z.infer<typeof SagaDetail>;
+
+/** Largest page the list endpoint serves; bigger pages would block the event loop while they serialize. */
+export const MAX_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = 50;
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .pipe(z.array(item).min(1));
+
+export const SagaListQuery = z.strictObject({
+  status: csv(SagaStatus).optional(),
+  type: csv(z.string().min(1)).optional(),
+  step: csv(z.string().min(1)).optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['updated', 'started']).default('updated'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z.string().max(500).optional(),
+});
+export type SagaListQuery = z.infer<typeof SagaListQuery>;
+
+export const SagaListResponse = z.object({
+  items: z.array(SagaSummary),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
+export type SagaListResponse = z.infer<typeof SagaListResponse>;
+
+export const StatusCounts = z.record(SagaStatus, z.number());
+
+export const ThroughputPoint = z.object({ t: z.number(), started: z.number(), completed: z.number(), failed: z.number() });
+export type ThroughputPoint = z.infer<typeof ThroughputPoint>;
+
+export const DurationStats = z.object({ count: z.number(), p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() });
+
+export const StatsResponse = z.object({
+  at: z.number(),
+  total: z.number(),
+  byStatus: StatusCounts,
+  byType: z.record(z.string(), z.object({ total: z.number(), byStatus: StatusCounts })),
+  bucketMs: z.number(),
+  throughput: z.array(ThroughputPoint),
+  durations: z.record(z.string(), DurationStats),
+  stuckSeries: z.array(z.object({ t: z.number(), count: z.number() })),
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;
+
+export const RejectReason = z.enum(REJECT_REASONS);
+
+export const RejectedSample = z.object({
+  reason: RejectReason,
+  detail: z.string(),
+  topic: z.string(),
+  partition: z.number(),
+  offset: z.string(),
+  timestamp: z.number(),
+  key: z.string().nullable(),
+  valuePreview: z.string().nullable(),
+});
+
+export const PartitionProgress = z.object({
+  partition: z.number(),
+  /** End offset when the monitor started: catch-up is done once position reaches it. */
+  endAtStart: z.string(),
+  position: z.string().nullable(),
+  caughtUp: z.boolean(),
+});
+
+export const HealthResponse = z.object({
+  kafka: z.object({
+    state: z.enum(['connecting', 'connected', 'disconnected']),
+    brokers: z.array(z.string()),
+    lastError: z.string().nullable(),
+    since: z.number(),
+  }),
+  catchUp: z.object({
+    done: z.boolean(),
+    /** 0..1 over all partitions of configured topics. */
+    progress: z.number(),
+    startedAt: z.number(),
+    doneAt: z.number().nullable(),
+  }),
+  topics: z.array(
+    z.object({ topic: z.string(), exists: z.boolean(), partitions: z.array(PartitionProgress) }),
+  ),
+  consumed: z.number(),
+  applied: z.number(),
+  rejected: z.object({ total: z.number(), byReason: z.record(z.string(), z.number()), samples: z.array(RejectedSample) }),
+  sagas: z.number(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const ApiError = z.object({ error: z.string(), details: z.array(z.string()).optional() });
+export type ApiError = z.infer<typeof ApiError>;
