@@ -95,6 +95,7 @@ const REJECT_DETAIL: Record<RejectReason, string> = {
   'missing-saga-id': 'no saga id where the config says to find it',
   'invalid-saga-id': 'the saga id is not a string or a number',
   'unconfigured-topic': 'no rule reads this topic',
+  'processing-error': 'the monitor failed on this record',
 };
 
 function rejectFor(record: RawRecord, failure: ExtractFailure): Rejected {

@@ -32,6 +32,8 @@ export const REJECT_REASONS = [
   'missing-saga-id',
   'invalid-saga-id',
   'unconfigured-topic',
+  /** The monitor failed on a record it should have handled: a bug, counted rather than fatal. */
+  'processing-error',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

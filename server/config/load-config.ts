@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { MonitorConfig } from '../../lib/config/schema';
+
+export class ConfigError extends Error {}
+
+/** Formats a zod issue path as `sagas[0].rules[2].step`, the way an operator finds it in the file. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out === '' ? '(root)' : out;
+}
+
+/** Validates a parsed config, applying KAFKA_BROKERS (comma-separated) over kafka.brokers. */
+export function parseConfig(raw: unknown, env: Record<string, string | undefined>, source: string): MonitorConfig {
+  const brokers = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter((b) => b.length > 0);
+  const withEnv =
+    brokers && brokers.length > 0 && raw !== null && typeof raw === 'object'
+      ? { ...raw, kafka: { ...((raw as { kafka?: object }).kafka ?? {}), brokers } }
+      : raw;
+  const parsed = MonitorConfig.safeParse(withEnv);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`);
+    throw new ConfigError(`invalid config ${source}:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function loadConfig(path: string, env: Record<string, string | undefined> = process.env): MonitorConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config ${path}: ${(e as Error).message} (set SAGA_MONITOR_CONFIG to its path)`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`config ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseConfig(raw, env, path);
+}

@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SagaListQuery } from '../../lib/wire/rest';
+import { formatPath } from '../config/load-config';
+import { BadCursorError, listSagas } from '../store/list-sagas';
+import type { SagaStore } from '../store/saga-store';
+import type { Logger } from '../logger';
+import { sendError, sendJson } from './respond';
+
+export interface ApiDeps {
+  store: SagaStore;
+  health: () => unknown;
+  now: () => number;
+  log: Logger;
+}
+
+type Route = { method: 'GET'; pattern: RegExp; handle: (res: ServerResponse, url: URL, params: string[]) => void };
+
+/** Serves /api/* on the same HTTP server as the pages; returns false for paths it does not own. */
+export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/api\/sagas\/?$/,
+      handle: (res, url) => {
+        const parsed = SagaListQuery.safeParse(Object.fromEntries(url.searchParams));
+        if (!parsed.success) {
+          sendError(res, 400, 'invalid query', parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+          return;
+        }
+        try {
+          sendJson(res, 200, listSagas(d.store, parsed.data));
+        } catch (e) {
+          if (e instanceof BadCursorError) sendError(res, 400, 'invalid query', [`cursor: ${e.message}`]);
+          else throw e;
+        }
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/sagas\/([^/]+)\/?$/,
+      handle: (res, _url, [rawId]) => {
+        let id: string;
+        try {
+          id = decodeURIComponent(rawId!);
+        } catch {
+          sendError(res, 400, 'saga id is not valid URL encoding');
+          return;
+        }
+        const detail = d.store.detail(id);
+        if (!detail) sendError(res, 404, `no saga with id "${id}" has been seen; check the id, or wait for catch-up to finish`);
+        else sendJson(res, 200, detail);
+      },
+    },
+    { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: (res) => sendJson(res, 200, d.store.stats.snapshot(d.now())) },
+    { method: 'GET', pattern: /^\/api\/alerts\/?$/, handle: (res) => sendJson(res, 200, { items: d.store.alerts() }) },
+    { method: 'GET', pattern: /^\/api\/health\/?$/, handle: (res) => sendJson(res, 200, d.health()) },
+  ];
+
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return false;
+    try {
+      for (const r of routes) {
+        const m = r.pattern.exec(url.pathname);
+        if (!m) continue;
+        if (req.method !== r.method && !(req.method === 'HEAD' && r.method === 'GET')) {
+          sendError(res, 405, `${req.method} is not allowed on ${url.pathname}; use ${r.method}`, undefined, { allow: r.method });
+          return true;
+        }
+        r.handle(res, url, m.slice(1));
+        return true;
+      }
+      sendError(res, 404, `no API route ${url.pathname}; see the README for the API`);
+    } catch (e) {
+      d.log.error(`api ${req.method} ${url.pathname}: ${String((e as Error).stack ?? e)}`);
+      if (!res.headersSent) sendError(res, 500, 'internal error; the server log has the details');
+    }
+    return true;
+  };
+}

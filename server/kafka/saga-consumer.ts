@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { CompiledConfig } from '../../lib/saga/compiled-config';
+import { classify, isRejected } from '../../lib/saga/classify';
+import type { RejectedLog } from '../store/rejected-log';
+import type { SagaStore } from '../store/saga-store';
+import type { ConsumerHealth } from './consumer-health';
+import { decodeMessage } from './decode';
+import type { Logger } from '../logger';
+
+/** How often missing topics are looked for again: a topic created later is picked up within this time. */
+export const TOPIC_RECHECK_MS = 5_000;
+/** Back-off between attempts while the brokers are unreachable at start. */
+const CONNECT_RETRY_MS = 2_000;
+
+export interface SagaConsumerDeps {
+  kafka: Kafka;
+  config: CompiledConfig;
+  store: SagaStore;
+  rejected: RejectedLog;
+  health: ConsumerHealth;
+  log: Logger;
+}
+
+/**
+ * Reads every configured topic from the start of retention into the store. Each process uses its own consumer group,
+ * so it always rebuilds its state from Kafka; the group is deleted on a clean stop.
+ */
+export class SagaConsumer {
+  private readonly groupId: string;
+  private admin: Admin | null = null;
+  private consumer: Consumer | null = null;
+  private subscribed: string[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private checking: Promise<void> | null = null;
+
+  constructor(private readonly d: SagaConsumerDeps) {
+    this.groupId = `${d.config.config.kafka.groupIdPrefix}-${randomUUID()}`;
+  }
+
+  /** Resolves once connected and subscribed, or keeps trying in the background while the brokers are down. */
+  async start(): Promise<void> {
+    this.timer = setInterval(() => void this.recheck(), TOPIC_RECHECK_MS);
+    await this.recheck();
+  }
+
+  private recheck(): Promise<void> {
+    this.checking ??= this.refreshTopics()
+      .catch((e: unknown) => {
+        this.d.health.setState('disconnected', `cannot reach Kafka at ${this.d.config.config.kafka.brokers.join(',')}: ${String(e)}`);
+        this.d.log.warn(`kafka: ${String(e)}; retrying in ${CONNECT_RETRY_MS / 1000} s`);
+      })
+      .finally(() => {
+        this.checking = null;
+      });
+    return this.checking;
+  }
+
+  private async refreshTopics(): Promise<void> {
+    if (this.stopped) return;
+    if (!this.admin) {
+      const admin = this.d.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    const existing = new Set(await this.admin.listTopics());
+    const wanted = this.d.config.topics.filter((t) => existing.has(t));
+    const fresh = wanted.filter((t) => !this.subscribed.includes(t));
+    for (const t of fresh) {
+      const offsets = await this.admin.fetchTopicOffsets(t);
+      this.d.health.setTopicOffsets(t, offsets.map((o) => ({ partition: o.partition, low: o.low, high: o.high })));
+    }
+    const missing = this.d.config.topics.filter((t) => !existing.has(t));
+    if (missing.length > 0 && this.subscribed.length === 0 && fresh.length === 0) {
+      this.d.log.warn(`kafka: configured topics do not exist yet: ${missing.join(', ')}`);
+    }
+    this.d.health.markOffsetsKnown();
+    if (this.d.health.state !== 'connected' && this.consumer === null) this.d.health.setState('connected');
+    if (fresh.length > 0 && !this.stopped) await this.subscribe(wanted);
+  }
+
+  private async subscribe(topics: string[]): Promise<void> {
+    if (this.consumer) await this.consumer.disconnect();
+    const consumer = this.d.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
+    const { CRASH, DISCONNECT, FETCH, GROUP_JOIN } = consumer.events;
+    consumer.on(CRASH, (e) => this.d.health.setState('disconnected', String(e.payload.error)));
+    consumer.on(DISCONNECT, () => {
+      if (!this.stopped) this.d.health.setState('disconnected');
+    });
+    consumer.on(FETCH, () => this.d.health.setState('connected'));
+    consumer.on(GROUP_JOIN, () => this.d.health.setState('connected'));
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    this.consumer = consumer;
+    this.subscribed = topics;
+    await consumer.run({ autoCommit: true, eachBatch: (p) => this.eachBatch(p) });
+    this.d.log.info(`kafka: consuming ${topics.join(', ')} as group ${this.groupId}`);
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    let last: string | null = null;
+    let count = 0;
+    for (const m of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      try {
+        const r = classify(decodeMessage(batch.topic, batch.partition, m), this.d.config);
+        if (isRejected(r)) this.d.rejected.add(r);
+        else this.d.store.apply(r);
+      } catch (e) {
+        // A bug must not stop the stream: the record is counted as rejected and the consumer moves on.
+        this.d.rejected.add({
+          reason: 'processing-error',
+          detail: String(e),
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          timestamp: Number(m.timestamp),
+          key: m.key?.toString('utf8') ?? null,
+          valuePreview: m.value?.subarray(0, 200).toString('utf8') ?? null,
+        });
+      }
+      resolveOffset(m.offset);
+      last = m.offset;
+      count += 1;
+    }
+    if (last !== null) this.d.health.advance(batch.topic, batch.partition, (BigInt(last) + 1n).toString(), count);
+    await heartbeat();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.checking;
+    await this.consumer?.disconnect().catch(() => {});
+    if (this.admin) {
+      await this.admin.deleteGroups([this.groupId]).catch(() => {});
+      await this.admin.disconnect().catch(() => {});
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import type { Server, Socket } from 'socket.io';
+import type { HealthResponse, SagaSummary } from '../../lib/wire/rest';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/wire/socket';
+import type { SagaStore } from '../store/saga-store';
+
+/** Changes are coalesced and pushed at most this often: live to a person, cheap for the server. */
+export const FLUSH_INTERVAL_MS = 100;
+/** Stats and health move slowly; once a second is enough for tiles and charts. */
+export const STATS_INTERVAL_MS = 1_000;
+/** A batch carries at most this many sagas; beyond it clients are told to refetch (typical during catch-up). */
+export const MAX_BATCH_ITEMS = 1_000;
+/** Packets queued for one client before it is considered slow; it then gets nothing but a resync once drained. */
+export const MAX_PENDING_PACKETS = 20;
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents>;
+type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+interface LiveFeedDeps {
+  io: IO;
+  store: SagaStore;
+  health: () => HealthResponse;
+  now: () => number;
+}
+
+function pending(socket: ClientSocket): number {
+  return (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+}
+
+/** Sends to every client that keeps up; a slow client's updates are dropped and it is told to refetch later. */
+function broadcast(io: IO, send: (s: ClientSocket) => void): void {
+  for (const socket of io.sockets.sockets.values()) {
+    if (pending(socket) > MAX_PENDING_PACKETS) {
+      socket.data.lagging = true;
+      continue;
+    }
+    if (socket.data.lagging) {
+      socket.data.lagging = false;
+      socket.emit('resync', { reason: 'updates were dropped while this client was slow; refetch' });
+    }
+    send(socket);
+  }
+}
+
+export function startLiveFeed({ io, store, health, now }: LiveFeedDeps): { stop(): void; seq(): number } {
+  let seq = 0;
+  io.on('connection', (socket) => socket.emit('hello', { seq, alerts: store.alerts() }));
+  const flush = setInterval(() => {
+    store.tick();
+    const changes = store.drainChanges();
+    if (changes.changed.length > 0) {
+      seq += 1;
+      const ids = changes.changed.slice(-MAX_BATCH_ITEMS);
+      const items = ids.map((id) => store.summary(id)).filter((s): s is SagaSummary => s !== null);
+      const batch = { seq, items, truncated: changes.changed.length > ids.length };
+      broadcast(io, (s) => s.emit('sagas', batch));
+    }
+    if (changes.raised.length > 0 || changes.resolved.length > 0) {
+      const alerts = { raised: changes.raised, resolved: changes.resolved };
+      broadcast(io, (s) => s.emit('alerts', alerts));
+    }
+  }, FLUSH_INTERVAL_MS);
+  const slow = setInterval(() => {
+    const stats = store.stats.snapshot(now());
+    const h = health();
+    broadcast(io, (s) => {
+      s.emit('stats', stats);
+      s.emit('health', h);
+    });
+  }, STATS_INTERVAL_MS);
+  return {
+    stop: () => {
+      clearInterval(flush);
+      clearInterval(slow);
+    },
+    seq: () => seq,
+  };
+}

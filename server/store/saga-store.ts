@@ -1,0 +1,133 @@
+import type { CompiledConfig } from '../../lib/saga/compiled-config';
+import { DeadlineQueue } from '../../lib/saga/deadline-queue';
+import type { SagaEvent } from '../../lib/saga/event';
+import { applyEvent } from '../../lib/saga/reducer';
+import { isFinished, type SagaState } from '../../lib/saga/saga-state';
+import { StatsTracker } from '../../lib/saga/stats';
+import { stuckDeadline, stuckInfo, type StuckInfo } from '../../lib/saga/stuck';
+import { toDetail, toSummary } from '../../lib/saga/views';
+import type { SagaDetail, SagaStatus, SagaSummary } from '../../lib/wire/rest';
+import type { StuckAlert } from '../../lib/wire/socket';
+
+/**
+ * Finished sagas keep their timeline up to this many; older ones keep only their summary (the records can be read
+ * again from Kafka). In-flight, stuck and failed sagas always keep their detail: that is what operators drill into.
+ */
+export const MAX_FINISHED_WITH_DETAIL = 20_000;
+
+export interface StoreChanges {
+  changed: string[];
+  raised: StuckAlert[];
+  resolved: string[];
+}
+
+/** The one materialized view: sagas by id, their stuck state, and the changes not yet pushed to clients. */
+export class SagaStore {
+  readonly sagas = new Map<string, SagaState>();
+  readonly stuck = new Map<string, StuckInfo>();
+  readonly stats = new StatsTracker();
+  private readonly deadlines = new DeadlineQueue();
+  private readonly finishedWithDetail = new Set<string>();
+  private dirty = new Set<string>();
+  private raised: StuckAlert[] = [];
+  private resolved: string[] = [];
+  applied = 0;
+
+  constructor(
+    private readonly config: CompiledConfig,
+    private readonly now: () => number,
+  ) {}
+
+  apply(e: SagaEvent): void {
+    const type = this.config.sagaTypes.get(e.sagaType);
+    if (!type) return;
+    const before = this.sagas.get(e.sagaId);
+    // A saga id belongs to the type that first claimed it.
+    if (before && before.type !== e.sagaType) return;
+    const after = applyEvent(before, e, type.config);
+    if (after === before) return;
+    this.applied += 1;
+    const statusBefore = before ? this.statusOf(before) : null;
+    this.sagas.set(e.sagaId, after);
+    this.dirty.add(e.sagaId);
+    const deadline = stuckDeadline(after, type.config);
+    if (deadline === null) this.deadlines.cancel(e.sagaId);
+    else this.deadlines.schedule(e.sagaId, deadline);
+    if (this.stuck.has(e.sagaId) && (deadline === null || deadline > this.now())) {
+      this.stuck.delete(e.sagaId);
+      this.resolved.push(e.sagaId);
+    } else if (this.stuck.has(e.sagaId) && deadline !== null) {
+      // Still past its deadline (an old record arrived late): refresh what it waits for.
+      this.stuck.set(e.sagaId, stuckInfo(after, type.config, deadline));
+    }
+    this.recordTransition(after, statusBefore);
+    if (isFinished(after)) this.trimFinished(after.id);
+  }
+
+  /** Raises stuck alerts for every saga whose deadline has passed; cost is proportional to what expired. */
+  tick(): void {
+    const now = this.now();
+    for (const { id, at } of this.deadlines.popExpired(now)) {
+      const s = this.sagas.get(id);
+      const type = s && this.config.sagaTypes.get(s.type);
+      if (!s || !type || isFinished(s) || this.stuck.has(id)) continue;
+      const before = this.statusOf(s);
+      const info = stuckInfo(s, type.config, at);
+      this.stuck.set(id, info);
+      this.raised.push({ ...info, sagaId: id, sagaType: s.type });
+      this.dirty.add(id);
+      this.recordTransition(s, before);
+    }
+    this.stats.sampleStuck(now);
+  }
+
+  drainChanges(): StoreChanges {
+    const out = { changed: [...this.dirty], raised: this.raised, resolved: this.resolved };
+    this.dirty = new Set();
+    this.raised = [];
+    this.resolved = [];
+    return out;
+  }
+
+  summary(id: string): SagaSummary | null {
+    const s = this.sagas.get(id);
+    return s ? toSummary(s, this.stuck.get(id)?.since ?? null) : null;
+  }
+
+  detail(id: string): SagaDetail | null {
+    const s = this.sagas.get(id);
+    return s ? toDetail(s, this.stuck.get(id) ?? null) : null;
+  }
+
+  alerts(): StuckAlert[] {
+    return [...this.stuck.entries()].map(([id, info]) => ({ ...info, sagaId: id, sagaType: this.sagas.get(id)?.type ?? '' }));
+  }
+
+  private statusOf(s: SagaState): SagaStatus {
+    return this.stuck.has(s.id) ? 'stuck' : s.status;
+  }
+
+  private recordTransition(after: SagaState, before: SagaStatus | null): void {
+    const to = this.statusOf(after);
+    if (to === before) return;
+    this.stats.record({
+      type: after.type,
+      from: before,
+      to,
+      at: before === null ? after.startedAt : (after.endedAt ?? after.updatedAt),
+      durationMs: after.endedAt !== null ? after.endedAt - after.startedAt : null,
+    });
+  }
+
+  private trimFinished(id: string): void {
+    this.finishedWithDetail.delete(id);
+    this.finishedWithDetail.add(id);
+    if (this.finishedWithDetail.size <= MAX_FINISHED_WITH_DETAIL) return;
+    const oldest = this.finishedWithDetail.values().next().value as string;
+    this.finishedWithDetail.delete(oldest);
+    const s = this.sagas.get(oldest);
+    if (s && isFinished(s)) {
+      this.sagas.set(oldest, { ...s, events: [], droppedEvents: s.droppedEvents + s.events.length, truncated: true });
+    }
+  }
+}
