@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ev, ordersConfig } from '../test/events';
+import { SagaStore } from './saga-store';
+
+function storeAt(start: number) {
+  const clock = { now: start };
+  const store = new SagaStore(ordersConfig(), () => clock.now);
+  return { store, clock };
+}
+
+describe('SagaStore stuck detection', () => {
+  it('raises stuck at the step timeout, not before, and resolves on the next event', () => {
+    const { store, clock } = storeAt(1_000);
+    store.apply(ev('o1', 'start', 1_000));
+    store.apply(ev('o1', 'step-started', 1_000, 'payment', 10_000));
+    clock.now = 10_999;
+    store.tick();
+    expect(store.summary('o1')!.status).toBe('in_progress');
+    clock.now = 11_000;
+    store.tick();
+    const changes = store.drainChanges();
+    expect(store.summary('o1')).toMatchObject({ status: 'stuck', stuckSince: 11_000, currentStep: 'payment' });
+    expect(changes.raised).toHaveLength(1);
+    expect(changes.raised[0]).toMatchObject({ sagaId: 'o1', step: 'payment', thresholdMs: 10_000 });
+    expect(changes.raised[0]!.reason).toContain('Paid on payment.events');
+
+    clock.now = 12_000;
+    store.apply(ev('o1', 'step-completed', 12_000, 'payment'));
+    expect(store.summary('o1')!.status).toBe('in_progress');
+    expect(store.drainChanges().resolved).toEqual(['o1']);
+    expect(store.stats.count('stuck')).toBe(0);
+  });
+
+  it('uses stuckAfterMs between steps and never marks a finished saga', () => {
+    const { store, clock } = storeAt(0);
+    store.apply(ev('a', 'start', 0));
+    store.apply(ev('b', 'start', 0));
+    store.apply(ev('b', 'complete', 100));
+    clock.now = 29_999;
+    store.tick();
+    expect(store.stuck.size).toBe(0);
+    clock.now = 30_000;
+    store.tick();
+    expect([...store.stuck.keys()]).toEqual(['a']);
+    expect(store.summary('b')!.status).toBe('completed');
+  });
+
+  it('keeps a saga stuck when a late record older than its deadline arrives', () => {
+    const { store, clock } = storeAt(0);
+    store.apply(ev('a', 'step-started', 5_000, 'payment', 10_000));
+    clock.now = 20_000;
+    store.tick();
+    store.apply(ev('a', 'start', 1_000));
+    expect(store.summary('a')!.status).toBe('stuck');
+    expect(store.drainChanges().resolved).toEqual([]);
+  });
+
+  it('counts each saga once per status in stats and reports changed ids once per drain', () => {
+    const { store } = storeAt(0);
+    store.apply(ev('a', 'start', 0));
+    store.apply(ev('a', 'step-started', 1, 'payment'));
+    store.apply(ev('b', 'start', 2));
+    expect(store.drainChanges().changed.sort()).toEqual(['a', 'b']);
+    expect(store.drainChanges().changed).toEqual([]);
+    store.apply(ev('a', 'complete', 3));
+    const snap = store.stats.snapshot(10);
+    expect(snap.byStatus).toMatchObject({ in_progress: 1, completed: 1 });
+    expect(snap.total).toBe(2);
+  });
+
+  it('ignores a redelivered record', () => {
+    const { store } = storeAt(0);
+    const e = ev('a', 'step-started', 1, 'payment');
+    store.apply(e);
+    store.apply({ ...e });
+    expect(store.detail('a')!.steps[0]!.attempts).toBe(1);
+    expect(store.applied).toBe(1);
+  });
+});

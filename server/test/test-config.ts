@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MonitorConfig, type MonitorConfigInput } from '../../lib/config/schema';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The shipped demo config with every topic prefixed, so each test file has topics of its own on the shared broker. */
+export function demoConfig(brokers: string, prefix: string, tweak?: (c: MonitorConfigInput) => void): MonitorConfig {
+  const raw = JSON.parse(readFileSync(path.join(ROOT, 'saga-monitor.config.json'), 'utf8')) as MonitorConfigInput;
+  raw.kafka = { ...raw.kafka, brokers: brokers.split(','), groupIdPrefix: `test-${prefix}` };
+  for (const s of raw.sagas) for (const r of s.rules) r.topic = `${prefix}${r.topic}`;
+  tweak?.(raw);
+  return MonitorConfig.parse(raw);
+}
+
+export function uniquePrefix(name: string): string {
+  return `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}.`;
+}
