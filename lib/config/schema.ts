@@ -73,13 +73,13 @@ export const SagaTypeConfig = z
   .superRefine((s, ctx) => {
     s.rules.forEach((r, i) => {
       for (const [field, step] of [
-        ['step', r.step],
-        ['triggers', r.triggers?.step],
+        [['step'], r.step],
+        [['triggers', 'step'], r.triggers?.step],
       ] as const) {
         if (step !== undefined && !s.steps.includes(step)) {
           ctx.addIssue({
             code: 'custom',
-            path: ['rules', i, field],
+            path: ['rules', i, ...field],
             message: `unknown step "${step}"; declared steps: ${s.steps.join(', ')}`,
           });
         }

@@ -52,20 +52,18 @@ function reject(record: RawRecord, reason: RejectReason, detail: string): Reject
 }
 
 /**
- * Turns one record into a saga event: the first rule (config order) that matches its topic and event type and
- * yields a saga id wins; otherwise a saga id makes it an observed event; otherwise it is rejected with a reason.
+ * Turns one record into a saga event: per saga type (config order), the first rule that matches its topic and event
+ * type wins and must yield a saga id; a record no rule matches but that yields a saga id is an observed event;
+ * otherwise it is rejected with a reason.
  */
 export function classify(record: RawRecord, config: CompiledConfig): SagaEvent | Rejected {
   const entries = config.byTopic.get(record.topic);
   if (!entries) return reject(record, 'unconfigured-topic', `no rule reads topic ${record.topic}`);
   const json = new LazyJson(record.value);
   let firstFailure: Extract<Extracted, { ok: false }> | null = null;
-  for (const entry of entries) {
-    // A saga type that reads its event type from JSON expects every record of its topics to be JSON.
+  entries: for (const entry of entries) {
+    // Only a label for observed events: a rule that reads its event type elsewhere (eventTypeFrom) needs no JSON.
     const typeEt = entry.sagaType.eventType?.(record, json) ?? null;
-    if (typeEt && !typeEt.ok && (typeEt.reason === 'invalid-json' || typeEt.reason === 'empty-value')) {
-      return rejectFor(record, typeEt.reason);
-    }
     const fallbackEventType = typeEt?.ok ? typeEt.value : null;
     for (const rule of entry.rules) {
       let eventType: string | null = null;
@@ -77,8 +75,10 @@ export function classify(record: RawRecord, config: CompiledConfig): SagaEvent |
       if (rule.rule.eventType !== undefined && eventType !== rule.rule.eventType) continue;
       const id = rule.sagaId(record, json);
       if (!id.ok) {
+        // The first match wins: a matching rule without a saga id is a rejection for this saga type, not a reason
+        // to try later rules or to observe the record under the type's saga id.
         firstFailure ??= id;
-        continue;
+        continue entries;
       }
       return toEvent(record, entry, rule, id.value, eventType ?? fallbackEventType);
     }

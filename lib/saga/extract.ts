@@ -47,7 +47,8 @@ export type CompiledExtractor = (record: RawRecord, json: LazyJson) => Extracted
 export function compileExtractor(e: Extractor): CompiledExtractor {
   if ('header' in e) {
     const name = e.header;
-    return (r) => scalarToString(r.headers[name]);
+    // Own properties only: a header or field named like an Object method (`constructor`) is absent, not a function.
+    return (r) => scalarToString(Object.hasOwn(r.headers, name) ? r.headers[name] : undefined);
   }
   if ('key' in e) return (r) => scalarToString(r.key);
   const path = parseJsonPath(e.jsonPath);
@@ -57,7 +58,7 @@ export function compileExtractor(e: Extractor): CompiledExtractor {
     let cur: unknown = parsed.value;
     for (const seg of path) {
       if (cur === null || typeof cur !== 'object') return { ok: false, reason: 'missing' };
-      cur = (cur as Record<string | number, unknown>)[seg];
+      cur = Object.hasOwn(cur, seg) ? (cur as Record<string | number, unknown>)[seg] : undefined;
     }
     return scalarToString(cur);
   };

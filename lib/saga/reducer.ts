@@ -143,7 +143,9 @@ export function applyEvent(state: SagaState | undefined, e: SagaEvent, config: S
     dropped = state.droppedEvents + 1;
   }
   const inOrder = at === state.events.length;
-  if (inOrder || state.truncated) {
+  // Replaying a timeline that lost its oldest events would forget what they established: once any event is dropped
+  // (including by this insertion), a late record is folded onto the state instead.
+  if (inOrder || dropped > 0) {
     const sawStart = state.events.some((x) => x.effect === 'start');
     const s = fold(state, e, sawStart);
     return { ...s, events, eventCount: state.eventCount + 1, droppedEvents: dropped, truncated: dropped > 0 };

@@ -37,19 +37,21 @@ function nextPendingStep(state: SagaState): string | null {
 
 /** Which records would move the saga on, read from the rules. */
 export function waitingFor(state: SagaState, config: SagaTypeConfig): { step: string | null; records: WaitingFor[] } {
+  // A rule speaks of a step through its own effect or through its trigger's; a trigger only ever starts something.
   const pick = (step: string | null, effects: string[]) =>
     config.rules
-      .filter((r) => effects.includes(r.effect) && (step === null || r.step === step || r.triggers?.step === step))
+      .filter((r) =>
+        step === null
+          ? effects.includes(r.effect)
+          : (r.step === step && effects.includes(r.effect)) || (r.triggers?.step === step && effects.includes(r.triggers.effect)),
+      )
       .map((r) => ({ topic: r.topic, eventType: r.eventType ?? null }));
   if (state.phase === 'compensation') return { step: state.currentStep, records: pick(state.currentStep, ['compensation-completed']) };
   if (state.phase === 'step') return { step: state.currentStep, records: pick(state.currentStep, ['step-completed', 'step-failed']) };
   if (state.status === 'failed') return { step: state.currentStep, records: pick(null, ['compensation-started', 'fail']) };
   const next = nextPendingStep(state);
   if (next === null) return { step: null, records: pick(null, ['complete', 'fail']) };
-  const starters = config.rules
-    .filter((r) => (r.effect === 'step-started' && r.step === next) || r.triggers?.step === next)
-    .map((r) => ({ topic: r.topic, eventType: r.eventType ?? null }));
-  return { step: next, records: starters };
+  return { step: next, records: pick(next, ['step-started']) };
 }
 
 function describe(records: WaitingFor[]): string {
