@@ -43,9 +43,9 @@ describe('applyEvent: status along the way', () => {
     expect(order([...records, ['inventory.events', 'InventoryReleased', 1_100]]).status).toBe('compensated');
   });
 
-  it('ends compensated when the compensation reply comes without its command', () => {
+  it('takes a compensation reply without its command, and still owes the earlier steps their compensation', () => {
     const s = order([...orderCompensated.records.slice(0, 7), ['inventory.events', 'InventoryReleased', 1_100]]);
-    expect(s.status).toBe('compensated');
+    expect({ status: s.status, currentStep: s.currentStep }).toEqual({ status: 'compensating', currentStep: 'payment' });
     expect(s.steps[1]).toMatchObject({ status: 'compensated', compensationStartedAt: T0 + 1_100, compensationEndedAt: T0 + 1_100 });
   });
 
@@ -180,5 +180,17 @@ describe('applyEvent: MAX_EVENTS_PER_SAGA', () => {
     const s = applyEvent(full, updates(1, at)[0]!, sagaType('order-fulfilment'));
     expect(s).toMatchObject({ eventCount: MAX_EVENTS_PER_SAGA + 1, droppedEvents: 1, truncated: true, startedAt: T0 });
     expect(s.steps[0]).toMatchObject({ status: 'running', attempts: 1, startedAt: T0 + 100 });
+  });
+});
+
+describe('applyEvent: compensations one after another', () => {
+  it('stays compensating between two compensations, waiting for the next one to start', () => {
+    const between = order(orderCompensated.records.slice(0, 9));
+    expect({ status: between.status, currentStep: between.currentStep, phase: between.phase }).toEqual({
+      status: 'compensating',
+      currentStep: 'payment',
+      phase: null,
+    });
+    expect(order(orderCompensated.records.slice(0, 11)).status).toBe('compensated');
   });
 });

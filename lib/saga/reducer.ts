@@ -61,6 +61,14 @@ const HANDLERS: Record<EventEffect, Handler> = {
   },
 };
 
+function isCompensable(config: SagaTypeConfig, step: string): boolean {
+  return config.rules.some(
+    (r) =>
+      (r.effect === 'compensation-started' && r.step === step) ||
+      (r.triggers?.effect === 'compensation-started' && r.triggers.step === step),
+  );
+}
+
 export function initialState(config: SagaTypeConfig, first: SagaEvent): SagaState {
   return {
     id: first.sagaId,
@@ -69,7 +77,7 @@ export function initialState(config: SagaTypeConfig, first: SagaEvent): SagaStat
     updatedAt: first.timestamp,
     completedAt: null,
     failedAt: null,
-    steps: config.steps.map(emptyStep),
+    steps: config.steps.map((name) => emptyStep(name, isCompensable(config, name))),
     status: 'in_progress',
     currentStep: null,
     phase: null,

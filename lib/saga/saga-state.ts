@@ -16,6 +16,8 @@ export interface StepState {
   timeoutMs: number | null;
   compensationStartedAt: number | null;
   compensationEndedAt: number | null;
+  /** The rules name a compensation for this step: once the saga compensates, a completed one is still owed. */
+  compensable: boolean;
 }
 
 /** Everything the monitor derives for one saga from its events; status excludes `stuck`, which depends on the clock. */
@@ -42,7 +44,7 @@ export interface SagaState {
   truncated: boolean;
 }
 
-export function emptyStep(name: string): StepState {
+export function emptyStep(name: string, compensable = false): StepState {
   return {
     name,
     status: 'pending',
@@ -52,6 +54,7 @@ export function emptyStep(name: string): StepState {
     timeoutMs: null,
     compensationStartedAt: null,
     compensationEndedAt: null,
+    compensable,
   };
 }
 

@@ -32,6 +32,10 @@ export function deriveStatus(s: Omit<SagaState, keyof Derived>): Derived {
     if (waitingCompensation) {
       return { status: 'compensating', currentStep: waitingCompensation.name, phase: 'compensation', endedAt: null };
     }
+    // Compensations run one after another: a completed step with a compensation of its own is still owed one,
+    // unless a fail record says the saga gave up.
+    const owed = s.failedAt === null ? latest(s.steps.filter((x) => x.compensable && x.status === 'completed'), (x) => x.endedAt) : null;
+    if (owed) return { status: 'compensating', currentStep: owed.name, phase: null, endedAt: null };
     return { status: 'compensated', currentStep: touched?.name ?? null, phase: null, endedAt: lastCompensationEnd };
   }
   const failedStep = latest(

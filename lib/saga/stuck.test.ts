@@ -215,3 +215,13 @@ describe('stuckDeadline', () => {
     expect(stuckDeadline(state, order)).toBe(T0 + 300 + PAYMENT_TIMEOUT_MS);
   });
 });
+
+describe('stuck between two compensations', () => {
+  it('says which compensation was never started', () => {
+    const state = foldEvents(orderRecords('o-1', orderCompensated.records.slice(0, 9)).map(toEvent));
+    const info = stuckInfo(state, order, 0);
+    expect(info.step).toBe('payment');
+    expect(info.reason).toContain('compensation of step payment was never started');
+    expect(info.waitingFor).toEqual([{ topic: 'payment.commands', eventType: 'RefundPayment' }]);
+  });
+});

@@ -48,6 +48,7 @@ export function waitingFor(state: SagaState, config: SagaTypeConfig): { step: st
       .map((r) => ({ topic: r.topic, eventType: r.eventType ?? null }));
   if (state.phase === 'compensation') return { step: state.currentStep, records: pick(state.currentStep, ['compensation-completed']) };
   if (state.phase === 'step') return { step: state.currentStep, records: pick(state.currentStep, ['step-completed', 'step-failed']) };
+  if (state.status === 'compensating') return { step: state.currentStep, records: pick(state.currentStep, ['compensation-started']) };
   if (state.status === 'failed') return { step: state.currentStep, records: pick(null, ['compensation-started', 'fail']) };
   const next = nextPendingStep(state);
   if (next === null) return { step: null, records: pick(null, ['complete', 'fail']) };
@@ -66,6 +67,7 @@ export function stuckInfo(state: SagaState, config: SagaTypeConfig, since: numbe
   let what: string;
   if (state.phase === 'compensation') what = `compensation of step ${w.step} started and got no reply`;
   else if (state.phase === 'step') what = `step ${w.step} started and got no reply`;
+  else if (state.status === 'compensating') what = `compensation of step ${w.step} was never started`;
   else if (state.status === 'failed') what = `step ${state.currentStep} failed and no compensation or failure record followed`;
   else if (w.step) what = `step ${w.step} was never started`;
   else what = 'every step ended but the saga was never completed';

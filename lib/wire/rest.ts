@@ -33,6 +33,7 @@ export const StepView = z.object({
   timeoutMs: z.number().nullable(),
   compensationStartedAt: z.number().nullable(),
   compensationEndedAt: z.number().nullable(),
+  compensable: z.boolean(),
 });
 export type StepView = z.infer<typeof StepView>;
 
