@@ -4,7 +4,9 @@ import { T0 } from './fixtures/order-fulfilment';
 import { BUCKET_MS, DURATION_SAMPLES, percentile, StatsTracker, WINDOW_MS, type Transition } from './stats';
 
 const ORDER = 'order-fulfilment';
+const FINISHED: ReadonlySet<SagaStatus> = new Set(['completed', 'failed', 'compensated']);
 const move = (from: SagaStatus | null, to: SagaStatus, at: number, durationMs: number | null = null, type = ORDER): Transition => ({
+  finishedNow: FINISHED.has(to) && (from === null || !FINISHED.has(from)),
   type,
   from,
   to,

@@ -8,10 +8,17 @@ export const WINDOW_MS = 60 * 60_000;
 /** Percentiles come from the latest durations per saga type; enough for a stable p99, cheap to sort. */
 export const DURATION_SAMPLES = 2_000;
 
-export type Transition = { type: string; from: SagaStatus | null; to: SagaStatus; at: number; durationMs: number | null };
+/** `finishedNow`: the saga became finished with this change; throughput counts each saga's end once. */
+export type Transition = {
+  type: string;
+  from: SagaStatus | null;
+  to: SagaStatus;
+  at: number;
+  durationMs: number | null;
+  finishedNow?: boolean;
+};
 
 const TERMINAL_OK: ReadonlySet<SagaStatus> = new Set(['completed']);
-const TERMINAL_BAD: ReadonlySet<SagaStatus> = new Set(['failed', 'compensated']);
 
 function zeroCounts(): Record<SagaStatus, number> {
   return Object.fromEntries(SAGA_STATUSES.map((s) => [s, 0])) as Record<SagaStatus, number>;
@@ -42,11 +49,10 @@ export class StatsTracker {
     }
     this.byStatus[t.to] += 1;
     typeCounts[t.to] += 1;
-    const wasTerminal = t.from !== null && (TERMINAL_OK.has(t.from) || TERMINAL_BAD.has(t.from));
-    if (wasTerminal) return;
+    if (!t.finishedNow) return;
     if (TERMINAL_OK.has(t.to)) this.bucket(t.at).completed += 1;
-    else if (TERMINAL_BAD.has(t.to)) this.bucket(t.at).failed += 1;
-    if ((TERMINAL_OK.has(t.to) || TERMINAL_BAD.has(t.to)) && t.durationMs !== null) this.addDuration(t.type, t.durationMs);
+    else this.bucket(t.at).failed += 1;
+    if (t.durationMs !== null) this.addDuration(t.type, t.durationMs);
   }
 
   sampleStuck(now: number): void {

@@ -77,3 +77,22 @@ describe('SagaStore stuck detection', () => {
     expect(store.applied).toBe(1);
   });
 });
+
+describe('SagaStore throughput', () => {
+  it('counts a compensated saga once as failed, however many statuses it passes through', () => {
+    const { store } = storeAt(0);
+    store.apply(ev('a', 'start', 0));
+    store.apply(ev('a', 'step-started', 10, 'payment'));
+    store.apply(ev('a', 'step-completed', 20, 'payment'));
+    store.apply(ev('a', 'step-started', 30, 'shipping'));
+    store.apply(ev('a', 'step-failed', 40, 'shipping'));
+    store.apply(ev('a', 'compensation-started', 50, 'payment'));
+    store.apply(ev('a', 'compensation-completed', 60, 'payment'));
+    store.apply(ev('a', 'fail', 70));
+    const snap = store.stats.snapshot(100);
+    expect(snap.byStatus.compensated).toBe(1);
+    expect(snap.throughput.reduce((n, p) => n + p.failed, 0)).toBe(1);
+    expect(snap.throughput.reduce((n, p) => n + p.started, 0)).toBe(1);
+    expect(snap.durations.orders).toMatchObject({ count: 1, p50: 60 });
+  });
+});

@@ -48,6 +48,7 @@ export class SagaStore {
     if (after === before) return;
     this.applied += 1;
     const statusBefore = before ? this.statusOf(before) : null;
+    const wasFinished = before !== undefined && isFinished(before);
     this.sagas.set(e.sagaId, after);
     this.dirty.add(e.sagaId);
     const deadline = stuckDeadline(after, type.config);
@@ -60,7 +61,7 @@ export class SagaStore {
       // Still past its deadline (an old record arrived late): refresh what it waits for.
       this.stuck.set(e.sagaId, stuckInfo(after, type.config, deadline));
     }
-    this.recordTransition(after, statusBefore);
+    this.recordTransition(after, statusBefore, isFinished(after) && !wasFinished);
     if (isFinished(after)) this.trimFinished(after.id);
   }
 
@@ -76,7 +77,7 @@ export class SagaStore {
       this.stuck.set(id, info);
       this.raised.push({ ...info, sagaId: id, sagaType: s.type });
       this.dirty.add(id);
-      this.recordTransition(s, before);
+      this.recordTransition(s, before, false);
     }
     this.stats.sampleStuck(now);
   }
@@ -107,7 +108,7 @@ export class SagaStore {
     return this.stuck.has(s.id) ? 'stuck' : s.status;
   }
 
-  private recordTransition(after: SagaState, before: SagaStatus | null): void {
+  private recordTransition(after: SagaState, before: SagaStatus | null, finishedNow: boolean): void {
     const to = this.statusOf(after);
     if (to === before) return;
     this.stats.record({
@@ -116,6 +117,7 @@ export class SagaStore {
       to,
       at: before === null ? after.startedAt : (after.endedAt ?? after.updatedAt),
       durationMs: after.endedAt !== null ? after.endedAt - after.startedAt : null,
+      finishedNow,
     });
   }
 
