@@ -14,7 +14,7 @@ export function serverProperties({ port, controllerPort, logDirs }: BrokerConfig
     '# Written by scripts/local-kafka on every start: edits are overwritten.',
     'process.roles=broker,controller',
     'node.id=1',
-    // Static quorum: the voter's address comes from here on every start, never from the metadata log.
+    // Static quorum: the voter's address is read from here on each start, so a kept data dir may change ports.
     `controller.quorum.voters=1@${HOST}:${controllerPort}`,
     `listeners=PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
     `advertised.listeners=PLAINTEXT://${HOST}:${port}`,
@@ -22,13 +22,12 @@ export function serverProperties({ port, controllerPort, logDirs }: BrokerConfig
     'inter.broker.listener.name=PLAINTEXT',
     'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     `log.dirs=${logDirs}`,
-    'num.partitions=1',
     'offsets.topic.replication.factor=1',
     'offsets.topic.num.partitions=1',
     'transaction.state.log.replication.factor=1',
     'transaction.state.log.min.isr=1',
     // After a SIGKILL the restarted controller refuses the broker's new registration until the old session
-    // expires (9 s by default); a single local node has no peers to protect from a flapping broker.
+    // expires: 9 s by default. A short session only risks fencing a broker stalled that long, harmless locally.
     'broker.heartbeat.interval.ms=500',
     'broker.session.timeout.ms=3000',
     // One member groups should start consuming at once, not after the 3 s default wait for more members.

@@ -22,7 +22,6 @@ export interface BrokerProcess {
   pid: number;
   /** Settles with the exit code (null when killed by a signal) once the JVM is gone. */
   exited: Promise<number | null>;
-  hasExited(): boolean;
   /** SIGTERM, then SIGKILL after STOP_TIMEOUT_MS; resolves once the JVM is gone. */
   stop(): Promise<void>;
   /** SIGKILL now, as a crash would. */
@@ -77,7 +76,6 @@ export function launchBroker(launch: BrokerLaunch): BrokerProcess {
   return {
     pid,
     exited,
-    hasExited,
     async stop() {
       if (hasExited()) return;
       child.kill('SIGTERM');

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 
 const LOOPBACK = '127.0.0.1';
 
-function listenOn(port: number): Promise<import('node:net').Server> {
+function listenOn(port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -10,7 +10,7 @@ function listenOn(port: number): Promise<import('node:net').Server> {
   });
 }
 
-function close(server: import('node:net').Server): Promise<void> {
+function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 

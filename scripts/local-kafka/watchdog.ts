@@ -20,14 +20,12 @@ if [ -n "$3" ]; then rm -rf -- "$3"; fi
 `;
 
 /**
- * Starts a detached sh that takes the broker down when this Node process dies, even by SIGKILL, when no
- * exit handler runs. It exits by itself once the broker is gone.
+ * Starts a detached sh that takes the broker down when this Node process dies in a way no exit handler sees
+ * (SIGKILL, an unhandled signal). It exits by itself once the broker is gone.
  */
 export function startWatchdog(brokerPid: number, cleanupDir?: string): { pid: number; stop(): void } {
-  const child = spawn('sh', ['-c', SCRIPT, 'kafka-watchdog', String(process.pid), String(brokerPid), cleanupDir ?? ''], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const args = ['-c', SCRIPT, 'kafka-watchdog', String(process.pid), String(brokerPid), cleanupDir ?? ''];
+  const child = spawn('sh', args, { detached: true, stdio: 'ignore' });
   child.unref();
   return {
     pid: child.pid ?? -1,

@@ -10,8 +10,8 @@ import type { Logger } from '../logger';
 
 /** How often missing topics are looked for again: a topic created later is picked up within this time. */
 export const TOPIC_RECHECK_MS = 5_000;
-/** Back-off between attempts while the brokers are unreachable at start. */
-const CONNECT_RETRY_MS = 2_000;
+/** Errors that mean the brokers cannot be reached at all, as opposed to a topic that is still settling. */
+const UNREACHABLE = /Connection|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Closed connection/i;
 
 export interface SagaConsumerDeps {
   kafka: Kafka;
@@ -48,8 +48,13 @@ export class SagaConsumer {
   private recheck(): Promise<void> {
     this.checking ??= this.refreshTopics()
       .catch((e: unknown) => {
-        this.d.health.setState('disconnected', `cannot reach Kafka at ${this.d.config.config.kafka.brokers.join(',')}: ${String(e)}`);
-        this.d.log.warn(`kafka: ${String(e)}; retrying in ${CONNECT_RETRY_MS / 1000} s`);
+        const text = `${(e as Error).name ?? 'Error'}: ${(e as Error).message ?? String(e)}`;
+        if (UNREACHABLE.test(text)) {
+          this.d.health.setState('disconnected', `cannot reach Kafka at ${this.d.config.config.kafka.brokers.join(',')}: ${text}; check KAFKA_BROKERS and that the brokers run`);
+        } else {
+          this.d.health.lastError = `reading topic metadata: ${text}`;
+        }
+        this.d.log.warn(`kafka: ${text}; retrying in ${TOPIC_RECHECK_MS / 1000} s`);
       })
       .finally(() => {
         this.checking = null;
