@@ -10,6 +10,8 @@ import type { Logger } from '../logger';
 
 /** How often missing topics are looked for again: a topic created later is picked up within this time. */
 export const TOPIC_RECHECK_MS = 5_000;
+/** A fetch returns as soon as records exist; this only bounds an idle fetch, which a stop must wait out. */
+const FETCH_MAX_WAIT_MS = 1_000;
 /** Errors that mean the brokers cannot be reached at all, as opposed to a topic that is still settling. */
 const UNREACHABLE = /Connection|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Closed connection/i;
 
@@ -87,7 +89,7 @@ export class SagaConsumer {
 
   private async subscribe(topics: string[]): Promise<void> {
     if (this.consumer) await this.consumer.disconnect();
-    const consumer = this.d.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
+    const consumer = this.d.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_MAX_WAIT_MS });
     const { CRASH, DISCONNECT, FETCH, GROUP_JOIN } = consumer.events;
     consumer.on(CRASH, (e) => this.d.health.setState('disconnected', String(e.payload.error)));
     consumer.on(DISCONNECT, () => {
