@@ -140,11 +140,14 @@ describe('monitor with demo traffic on a real broker', () => {
       const d = await get(`/api/sagas/${id}`, SagaDetail);
       const lastEventAt = Math.max(...d.events.map((e) => e.timestamp));
       expect(alert.thresholdMs).toBe(STEP_TIMEOUT_MS);
-      expect(alert.since).toBe(lastEventAt + STEP_TIMEOUT_MS);
-      expect(receivedAt - (lastEventAt + STEP_TIMEOUT_MS)).toBeLessThanOrEqual(STUCK_SLACK_MS);
-      expect(receivedAt).toBeGreaterThanOrEqual(lastEventAt + STEP_TIMEOUT_MS);
+      // Raised no earlier than its deadline and within the slack after it. A record read late (the monitor reads
+      // topics independently) can still move the deadline a little after the alert was raised.
+      expect(receivedAt).toBeGreaterThanOrEqual(alert.since);
+      expect(receivedAt - alert.since).toBeLessThanOrEqual(STUCK_SLACK_MS);
+      expect(alert.since).toBeLessThanOrEqual(lastEventAt + STEP_TIMEOUT_MS);
+      expect(d.stuck!.since).toBe(lastEventAt + STEP_TIMEOUT_MS);
       expect(alert.step).toBe(pinOf(type, n)![0]);
-      expect(d.stuck).toMatchObject({ step: pinOf(type, n)![0], since: alert.since });
+      expect(d.stuck).toMatchObject({ step: pinOf(type, n)![0] });
       expect(d.stuck!.waitingFor.length).toBeGreaterThan(0);
       expect(alert.reason).toMatch(/waiting for/);
     }

@@ -1,0 +1,18 @@
+/** Every query key of the dashboard; socket-fed caches are patched through these, so they must be the only source. */
+export interface SagaListFilters {
+  status: string[];
+  type: string[];
+  step: string[];
+  q: string;
+  sort: 'updated' | 'started';
+}
+
+export const queryKeys = {
+  all: ['saga-monitor'] as const,
+  sagaLists: () => ['saga-monitor', 'sagas'] as const,
+  sagaList: (filters: SagaListFilters) => ['saga-monitor', 'sagas', filters] as const,
+  saga: (id: string) => ['saga-monitor', 'saga', id] as const,
+  stats: () => ['saga-monitor', 'stats'] as const,
+  health: () => ['saga-monitor', 'health'] as const,
+  alerts: () => ['saga-monitor', 'alerts'] as const,
+};
