@@ -1,11 +1,28 @@
 import type { ReactNode } from 'react';
+import { AppNav } from '../components/app-nav';
+import { ConnectionIndicator } from '../components/connection-indicator';
+import { Providers } from '../components/providers';
+import { StuckAlerts } from '../components/alerts/stuck-alerts';
+import './globals.css';
 
 export const metadata = { title: 'Saga Monitor', description: 'Live view of sagas running on Kafka' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem', color: '#1b1f24' }}>{children}</body>
+      <body>
+        <Providers>
+          <header className="app-header">
+            <span className="app-title">Saga Monitor</span>
+            <AppNav />
+            <ConnectionIndicator />
+          </header>
+          <div className="app-main">
+            <StuckAlerts />
+            <main>{children}</main>
+          </div>
+        </Providers>
+      </body>
     </html>
   );
 }

@@ -1,10 +1,18 @@
-import { LiveSummary } from '../components/live-summary';
+import { Suspense } from 'react';
+import { OverviewCharts } from '../components/charts/overview-charts';
+import { StatTiles } from '../components/overview/stat-tiles';
+import { SagaList } from '../components/saga-list/saga-list';
 
-export default function HomePage() {
+export default function OverviewPage() {
   return (
-    <main>
-      <h1>Saga Monitor</h1>
-      <LiveSummary />
-    </main>
+    <>
+      <h1 className="visually-hidden">Overview</h1>
+      <StatTiles />
+      <OverviewCharts />
+      {/* The list reads its filters from the URL. */}
+      <Suspense fallback={<p className="muted">Loading sagas…</p>}>
+        <SagaList />
+      </Suspense>
+    </>
   );
 }

@@ -1,0 +1,6 @@
+'use client';
+
+/** Placeholder: overview charts. */
+export function OverviewCharts() {
+  return <section aria-label="Charts" />;
+}

@@ -1,0 +1,6 @@
+'use client';
+
+/** Placeholder: live tiles. */
+export function StatTiles() {
+  return <section aria-label="Live counts" />;
+}

@@ -1,0 +1,6 @@
+'use client';
+
+/** Placeholder: the saga list. */
+export function SagaList() {
+  return <section aria-label="Sagas" />;
+}
