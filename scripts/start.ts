@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
         throw new ConfigError(`KAFKA_PORT must be a port number, got "${process.env.KAFKA_PORT}"`);
       }
-      kafka = await startLocalKafka({ port, onProgress: (l) => say(`kafka: ${l}`) });
+      kafka = await startLocalKafka({ port, dataDir: process.env.KAFKA_DATA_DIR || undefined, onProgress: (l) => say(`kafka: ${l}`) });
       say(`local Kafka ready: KAFKA_BROKERS=${kafka.brokers}`);
       process.env.KAFKA_BROKERS = kafka.brokers;
       demo = startDemo(kafka.brokers);
