@@ -3,7 +3,8 @@ import { EVENT_TOPICS } from './event-catalog';
 import { businessFields, parseEvent, toRecords, type DemoEvent } from './envelope';
 import { startConsumer } from './kafka-setup';
 import { OrderData } from './order-data';
-import { isFinished, nextAction, startOrder, type Decision, type OrderState } from './order-state-machine';
+import { isFinished, nextAction, retryStep, startOrder, type Decision, type OrderState } from './order-state-machine';
+import { RETRY_HEADER } from './envelope';
 import { ORDER_STEPS } from './order-steps';
 import { groupIdFor, type Runtime } from './service-runtime';
 import { topicName } from './topics';
@@ -28,6 +29,20 @@ export function startOrchestrator(rt: Runtime): Promise<Consumer> {
     rt.producer.enqueue(toRecords(opts.topicPrefix, d.state.orderId, d.emit, Date.parse(cause.at), Date.now()));
   };
 
+  /** A RetryStep command: re-send what the order waits for, marked so the worker never drops it. */
+  const onRetry = (value: Buffer | null) => {
+    const cmd = parseRetry(value);
+    const known = cmd && orders.get(cmd.sagaId);
+    const emission = known ? retryStep(known, cmd.step) : null;
+    if (!cmd || !emission) {
+      stats.repliesIgnored += 1;
+      return;
+    }
+    const records = toRecords(opts.topicPrefix, cmd.sagaId, [emission], 0, Date.now());
+    for (const r of records) r.message.headers = { ...r.message.headers, [RETRY_HEADER]: cmd.retryId };
+    rt.producer.enqueue(records);
+  };
+
   const onEvent = (e: DemoEvent) => {
     const known = orders.get(e.sagaId);
     if (e.type === 'OrderRequested') {
@@ -44,8 +59,12 @@ export function startOrchestrator(rt: Runtime): Promise<Consumer> {
 
   return startConsumer(rt.kafka, {
     groupId: groupIdFor(opts, 'order-orchestrator'),
-    topics: ['orders.requested' as const, ...new Set(REPLY_TOPICS)].map((t) => topicName(opts.topicPrefix, t)),
+    topics: ['orders.requested' as const, 'orders.retries' as const, ...new Set(REPLY_TOPICS)].map((t) => topicName(opts.topicPrefix, t)),
     eachMessage: async ({ topic, partition, message }) => {
+      if (topic === topicName(opts.topicPrefix, 'orders.retries')) {
+        onRetry(message.value);
+        return;
+      }
       const e = parseEvent(message.value);
       if (!e) {
         stats.recordsInvalid += 1;
@@ -59,4 +78,14 @@ export function startOrchestrator(rt: Runtime): Promise<Consumer> {
       }
     },
   });
+}
+
+function parseRetry(value: Buffer | null): { sagaId: string; step: string; retryId: string } | null {
+  try {
+    const v = JSON.parse(value?.toString('utf8') ?? '') as Record<string, unknown>;
+    if (v.type !== 'RetryStep' || typeof v.sagaId !== 'string' || typeof v.step !== 'string' || typeof v.retryId !== 'string') return null;
+    return { sagaId: v.sagaId, step: v.step, retryId: v.retryId };
+  } catch {
+    return null;
+  }
 }

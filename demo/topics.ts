@@ -15,6 +15,8 @@ export const DEMO_TOPICS = [
   'cars.events',
   'trips.completed',
   'trips.failed',
+  /** Retry commands from Saga Monitor (command mode): the orchestrator owns its retries. */
+  'orders.retries',
 ] as const;
 export type DemoTopic = (typeof DEMO_TOPICS)[number];
 

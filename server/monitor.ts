@@ -16,6 +16,14 @@ import type { Logger } from './logger';
 import { isSameOrigin } from './http/same-origin';
 import { RejectedLog } from './store/rejected-log';
 import { SagaStore } from './store/saga-store';
+import type { Producer } from 'kafkajs';
+import { AuditRecord } from '../lib/retry/retry-wire';
+import type { RawRecord } from '../lib/saga/record';
+import { parseOperators } from './retry/operators';
+import { RateLimiter } from './retry/rate-limit';
+import { RetryService } from './retry/retry-service';
+import { retryRoutes } from './retry/retry-routes';
+import { Sessions } from './retry/sessions';
 
 /** kafkajs log lines that mean the brokers cannot be reached, so health says so before the consumer gives up. */
 const CONNECTION_TROUBLE = /ECONNREFUSED|Connection error|connect ETIMEDOUT|Closed connection|Broker not connected|KafkaJSConnectionError/i;
@@ -28,6 +36,8 @@ export interface MonitorOptions {
   /** Serve the dashboard pages through Next; off for API-only use (tests of the server half). */
   pages?: { dev: boolean; dir: string } | null;
   now?: () => number;
+  /** SAGA_MONITOR_OPERATORS: who may retry, with their tokens. */
+  operators?: string;
 }
 
 export interface Monitor {
@@ -54,7 +64,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   const compiled = compileConfig(opts.config);
   const store = new SagaStore(compiled, now);
   const rejected = new RejectedLog();
-  const consumerHealth = new ConsumerHealth(compiled.topics, opts.config.kafka.brokers, now);
+  const consumerHealth = new ConsumerHealth([...compiled.topics, opts.config.auditTopic], opts.config.kafka.brokers, now);
   const kafka = createKafka(opts.config.kafka, (level, msg) => {
     if (CONNECTION_TROUBLE.test(msg)) consumerHealth.setState('disconnected', msg);
     if (level === 'error') opts.log.error(`kafka: ${msg}`);
@@ -67,7 +77,34 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     sagas: store.sagas.size,
   });
 
-  const api = createApiRouter({ store, health, now, log: opts.log });
+  const operators = parseOperators(opts.operators);
+  let producer: Promise<Producer> | null = null;
+  const getProducer = () =>
+    (producer ??= (async () => {
+      const p = kafka.producer({ allowAutoTopicCreation: false, idempotent: false });
+      await p.connect();
+      return p;
+    })().catch((e: unknown) => {
+      producer = null;
+      throw e;
+    }));
+  const retries = new RetryService({ store, config: compiled, producer: getProducer, auditTopic: opts.config.auditTopic, now, log: opts.log });
+  const onAudit = (record: RawRecord) => {
+    let parsed: ReturnType<typeof AuditRecord.safeParse> | null = null;
+    try {
+      parsed = AuditRecord.safeParse(JSON.parse(record.value ?? ''));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed?.success) {
+      rejected.add({ reason: 'invalid-json', detail: 'not an audit record of this monitor', topic: record.topic, partition: record.partition, offset: record.offset, timestamp: record.timestamp, key: record.key, valuePreview: record.value?.slice(0, 200) ?? null });
+      return;
+    }
+    retries.remember(parsed.data);
+    store.applyAudit(parsed.data, record);
+  };
+  const routes = retryRoutes({ store, retries, operators, sessions: new Sessions(now), limiter: new RateLimiter(now), now });
+  const api = createApiRouter({ store, health, now, log: opts.log, extraRoutes: routes });
   const server = createServer();
   server.listen(opts.port, opts.hostname);
   await new Promise<void>((resolve, reject) => {
@@ -96,7 +133,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     });
   }
   const feed = startLiveFeed({ io, store, health, now });
-  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log: opts.log });
+  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log: opts.log, auditTopic: opts.config.auditTopic, onAudit });
   await consumer.start();
 
   const url = `http://${opts.hostname.includes(':') ? `[${opts.hostname}]` : opts.hostname}:${port}`;
@@ -108,6 +145,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     close: async () => {
       feed.stop();
       await consumer.stop();
+      if (producer) await (await producer.catch(() => null))?.disconnect().catch(() => {});
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await pages?.close?.().catch(() => {});
       server.closeAllConnections();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAGA_STATUSES } from '../saga/saga-state';
 
 /** Where a value comes from in a Kafka record. */
 export const Extractor = z.union([
@@ -54,9 +55,17 @@ export const Rule = z
   });
 export type Rule = z.infer<typeof Rule>;
 
+/** Statuses from which an operator may retry a saga unless the saga type says otherwise. */
+export const DEFAULT_RETRYABLE = ['stuck', 'failed'] as const;
+const RetryableStatuses = z.array(z.enum(SAGA_STATUSES)).min(1).default([...DEFAULT_RETRYABLE]);
+
+/**
+ * `resend` re-publishes the record that started the waiting step; `command` asks an orchestrator that owns its
+ * retries by publishing a retry command to `topic`.
+ */
 export const RetryConfig = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('resend') }),
-  z.strictObject({ mode: z.literal('command'), topic: z.string().min(1) }),
+  z.strictObject({ mode: z.literal('resend'), statuses: RetryableStatuses }),
+  z.strictObject({ mode: z.literal('command'), topic: z.string().min(1), statuses: RetryableStatuses }),
 ]);
 export type RetryConfig = z.infer<typeof RetryConfig>;
 
@@ -68,7 +77,7 @@ export const SagaTypeConfig = z
     steps: z.array(z.string().min(1)).min(1),
     stuckAfterMs: z.number().int().positive().default(30_000),
     rules: z.array(Rule).min(1),
-    retry: RetryConfig.optional(),
+    retry: RetryConfig.default({ mode: 'resend', statuses: [...DEFAULT_RETRYABLE] }),
   })
   .superRefine((s, ctx) => {
     s.rules.forEach((r, i) => {
@@ -116,6 +125,8 @@ export const MonitorConfig = z
     $schema: z.string().optional(),
     kafka: KafkaConfig,
     sagas: z.array(SagaTypeConfig).min(1),
+    /** The monitor's own topic: every manual retry is recorded there and read back like any other stream. */
+    auditTopic: z.string().min(1).default('saga-monitor.audit'),
   })
   .superRefine((c, ctx) => {
     const seen = new Set<string>();

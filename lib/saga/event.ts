@@ -1,7 +1,10 @@
 import type { Effect, Trigger } from '../config/schema';
 
-/** `observed`: a record of a configured topic that carries a saga id but matches no rule; kept on the timeline. */
-export type EventEffect = Effect | 'observed';
+/**
+ * `observed`: a record of a configured topic that carries a saga id but matches no rule; kept on the timeline.
+ * `retry`: a manual retry, read back from the monitor's audit topic.
+ */
+export type EventEffect = Effect | 'observed' | 'retry';
 
 /** One classified record, the unit the reducer folds. */
 export interface SagaEvent {
@@ -60,6 +63,7 @@ const EFFECT_RANK: Record<EventEffect, number> = {
   complete: 5,
   fail: 5,
   observed: 6,
+  retry: 6,
 };
 
 export function compareEvents(a: SagaEvent, b: SagaEvent): number {

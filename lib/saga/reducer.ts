@@ -21,6 +21,8 @@ const HANDLERS: Record<EventEffect, Handler> = {
   complete: () => {},
   fail: () => {},
   observed: () => {},
+  // The retried record itself arrives on its topic and moves the step; the audit entry only marks the timeline.
+  retry: () => {},
   'step-started': (steps, e) => {
     const s = stepOf(steps, e.step);
     if (!s) return;

@@ -43,7 +43,7 @@ export const EventView = z.object({
   offset: z.string(),
   timestamp: z.number(),
   eventType: z.string().nullable(),
-  effect: z.enum([...EFFECTS, 'observed']),
+  effect: z.enum([...EFFECTS, 'observed', 'retry']),
   step: z.string().nullable(),
   key: z.string().nullable(),
   headers: z.record(z.string(), z.string()),

@@ -5,15 +5,17 @@ import { BadCursorError, listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
 import { sendError, sendJson } from './respond';
+import { HttpError } from './read-body';
+import type { Route } from './route';
 
 export interface ApiDeps {
   store: SagaStore;
   health: () => unknown;
   now: () => number;
   log: Logger;
+  /** More routes (retries, sessions), matched before the read-only ones. */
+  extraRoutes?: Route[];
 }
-
-type Route = { method: 'GET'; pattern: RegExp; handle: (res: ServerResponse, url: URL, params: string[]) => void };
 
 /** Serves /api/* on the same HTTP server as the pages; returns false for paths it does not own. */
 export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
@@ -21,7 +23,7 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
     {
       method: 'GET',
       pattern: /^\/api\/sagas\/?$/,
-      handle: (res, url) => {
+      handle: ({ res, url }) => {
         const parsed = SagaListQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) {
           sendError(res, 400, 'invalid query', parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
@@ -38,7 +40,7 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
     {
       method: 'GET',
       pattern: /^\/api\/sagas\/([^/]+)\/?$/,
-      handle: (res, _url, [rawId]) => {
+      handle: ({ res, params: [rawId] }) => {
         let id: string;
         try {
           id = decodeURIComponent(rawId!);
@@ -51,30 +53,40 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
         else sendJson(res, 200, detail);
       },
     },
-    { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: (res) => sendJson(res, 200, d.store.stats.snapshot(d.now())) },
-    { method: 'GET', pattern: /^\/api\/alerts\/?$/, handle: (res) => sendJson(res, 200, { items: d.store.alerts() }) },
-    { method: 'GET', pattern: /^\/api\/health\/?$/, handle: (res) => sendJson(res, 200, d.health()) },
+    { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: ({ res }) => sendJson(res, 200, d.store.stats.snapshot(d.now())) },
+    { method: 'GET', pattern: /^\/api\/alerts\/?$/, handle: ({ res }) => sendJson(res, 200, { items: d.store.alerts() }) },
+    { method: 'GET', pattern: /^\/api\/health\/?$/, handle: ({ res }) => sendJson(res, 200, d.health()) },
   ];
+
+  const all = [...(d.extraRoutes ?? []), ...routes];
+
+  const dispatch = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const matching = all.filter((r) => r.pattern.test(url.pathname));
+    if (matching.length === 0) {
+      sendError(res, 404, `no API route ${url.pathname}; see the README for the API`);
+      return;
+    }
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const route = matching.find((r) => r.method === method);
+    if (!route) {
+      const allow = [...new Set(matching.map((r) => r.method))].join(', ');
+      sendError(res, 405, `${req.method} is not allowed on ${url.pathname}; use ${allow}`, undefined, { allow });
+      return;
+    }
+    await route.handle({ req, res, url, params: route.pattern.exec(url.pathname)!.slice(1) });
+  };
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return false;
-    try {
-      for (const r of routes) {
-        const m = r.pattern.exec(url.pathname);
-        if (!m) continue;
-        if (req.method !== r.method && !(req.method === 'HEAD' && r.method === 'GET')) {
-          sendError(res, 405, `${req.method} is not allowed on ${url.pathname}; use ${r.method}`, undefined, { allow: r.method });
-          return true;
-        }
-        r.handle(res, url, m.slice(1));
-        return true;
+    dispatch(req, res, url).catch((e: unknown) => {
+      if (e instanceof HttpError) {
+        if (!res.headersSent) sendError(res, e.status, e.message, undefined, e.headers);
+        return;
       }
-      sendError(res, 404, `no API route ${url.pathname}; see the README for the API`);
-    } catch (e) {
       d.log.error(`api ${req.method} ${url.pathname}: ${String((e as Error).stack ?? e)}`);
       if (!res.headersSent) sendError(res, 500, 'internal error; the server log has the details');
-    }
+    });
     return true;
   };
 }

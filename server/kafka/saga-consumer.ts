@@ -7,9 +7,12 @@ import type { SagaStore } from '../store/saga-store';
 import type { ConsumerHealth } from './consumer-health';
 import { decodeMessage } from './decode';
 import type { Logger } from '../logger';
+import type { RawRecord } from '../../lib/saga/record';
 
 /** How often missing topics are looked for again: a topic created later is picked up within this time. */
 export const TOPIC_RECHECK_MS = 5_000;
+/** Replicas of the audit topic on clusters that have the brokers for it. */
+const AUDIT_REPLICATION = 3;
 /** A fetch returns as soon as records exist; this only bounds an idle fetch, which a stop must wait out. */
 const FETCH_MAX_WAIT_MS = 1_000;
 /** Errors that mean the brokers cannot be reached at all, as opposed to a topic that is still settling. */
@@ -22,6 +25,9 @@ export interface SagaConsumerDeps {
   rejected: RejectedLog;
   health: ConsumerHealth;
   log: Logger;
+  /** The monitor's own topic, created when missing and read like the others. */
+  auditTopic: string;
+  onAudit: (record: RawRecord) => void;
 }
 
 /**
@@ -72,19 +78,32 @@ export class SagaConsumer {
       this.admin = admin;
     }
     const existing = new Set(await this.admin.listTopics());
-    const wanted = this.d.config.topics.filter((t) => existing.has(t));
+    if (!existing.has(this.d.auditTopic)) {
+      await this.createAuditTopic();
+      existing.add(this.d.auditTopic);
+    }
+    const all = [...this.d.config.topics, this.d.auditTopic];
+    const wanted = all.filter((t) => existing.has(t));
     const fresh = wanted.filter((t) => !this.subscribed.includes(t));
     for (const t of fresh) {
       const offsets = await this.admin.fetchTopicOffsets(t);
       this.d.health.setTopicOffsets(t, offsets.map((o) => ({ partition: o.partition, low: o.low, high: o.high })));
     }
-    const missing = this.d.config.topics.filter((t) => !existing.has(t));
+    const missing = all.filter((t) => !existing.has(t));
     if (missing.length > 0 && this.subscribed.length === 0 && fresh.length === 0) {
       this.d.log.warn(`kafka: configured topics do not exist yet: ${missing.join(', ')}`);
     }
     this.d.health.markOffsetsKnown();
     if (this.d.health.state !== 'connected' && this.consumer === null) this.d.health.setState('connected');
     if (fresh.length > 0 && !this.stopped) await this.subscribe(wanted);
+  }
+
+  private async createAuditTopic(): Promise<void> {
+    const { brokers } = await this.admin!.describeCluster();
+    // One partition keeps the audit trail in order; replicated like any topic that must survive a broker loss.
+    const replicationFactor = Math.min(AUDIT_REPLICATION, brokers.length);
+    await this.admin!.createTopics({ topics: [{ topic: this.d.auditTopic, numPartitions: 1, replicationFactor }], waitForLeaders: true });
+    this.d.log.info(`kafka: created the audit topic ${this.d.auditTopic}`);
   }
 
   private async subscribe(topics: string[]): Promise<void> {
@@ -111,7 +130,15 @@ export class SagaConsumer {
     for (const m of batch.messages) {
       if (!isRunning() || isStale()) break;
       try {
-        const r = classify(decodeMessage(batch.topic, batch.partition, m), this.d.config);
+        const raw = decodeMessage(batch.topic, batch.partition, m);
+        if (batch.topic === this.d.auditTopic) {
+          this.d.onAudit(raw);
+          resolveOffset(m.offset);
+          last = m.offset;
+          count += 1;
+          continue;
+        }
+        const r = classify(raw, this.d.config);
         if (isRejected(r)) this.d.rejected.add(r);
         else this.d.store.apply(r);
       } catch (e) {

@@ -8,6 +8,8 @@ import { stuckDeadline, stuckInfo, type StuckInfo } from '../../lib/saga/stuck';
 import { toDetail, toSummary } from '../../lib/saga/views';
 import type { SagaDetail, SagaStatus, SagaSummary } from '../../lib/wire/rest';
 import type { StuckAlert } from '../../lib/wire/socket';
+import type { AuditRecord } from '../../lib/retry/retry-wire';
+import type { RawRecord } from '../../lib/saga/record';
 
 /**
  * Finished sagas keep their timeline up to this many; older ones keep only their summary (the records can be read
@@ -63,6 +65,28 @@ export class SagaStore {
     }
     this.recordTransition(after, statusBefore, isFinished(after) && !wasFinished);
     if (isFinished(after)) this.trimFinished(after.id);
+  }
+
+  /** Puts a manual retry, read back from the audit topic, on its saga's timeline. */
+  applyAudit(a: AuditRecord, record: RawRecord): void {
+    this.apply({
+      sagaId: a.sagaId,
+      sagaType: a.sagaType,
+      effect: 'retry',
+      step: a.step,
+      eventType: a.type,
+      timeoutMs: null,
+      triggers: null,
+      ruleIndex: null,
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+      timestamp: record.timestamp,
+      key: record.key,
+      headers: record.headers,
+      value: record.value,
+      valueTruncated: false,
+    });
   }
 
   /** Raises stuck alerts for every saga whose deadline has passed; cost is proportional to what expired. */

@@ -1,0 +1,95 @@
+import type { Producer } from 'kafkajs';
+import type { CompiledConfig } from '../../lib/saga/compiled-config';
+import { planRetry, type PlanResult } from '../../lib/retry/plan-retry';
+import type { AuditRecord, RetryAccepted, RetryPlanView } from '../../lib/retry/retry-wire';
+import type { SagaStore } from '../store/saga-store';
+import type { Logger } from '../logger';
+
+export type RetryOutcome =
+  | { ok: true; accepted: RetryAccepted; repeated: boolean }
+  | { ok: false; status: 404 | 409 | 502; reason: string };
+
+interface Deps {
+  store: SagaStore;
+  config: CompiledConfig;
+  producer: () => Promise<Producer>;
+  auditTopic: string;
+  now: () => number;
+  log: Logger;
+}
+
+/**
+ * Publishes manual retries exactly once per retry id: concurrent requests with one id share one publish, and ids
+ * already published (by this process or, read back from the audit topic, by an earlier one) are answered from memory.
+ */
+export class RetryService {
+  private readonly inFlight = new Map<string, Promise<RetryOutcome>>();
+  private readonly published = new Map<string, RetryAccepted>();
+
+  constructor(private readonly d: Deps) {}
+
+  plan(sagaId: string, operator: string, step?: string, idempotencyKey?: string): PlanResult | { ok: false; status: 404; reason: string } {
+    const saga = this.d.store.sagas.get(sagaId);
+    const type = saga && this.d.config.sagaTypes.get(saga.type);
+    if (!saga || !type) return { ok: false, status: 404, reason: `no saga with id "${sagaId}" has been seen` };
+    const status = this.d.store.summary(sagaId)!.status;
+    return planRetry({ saga, status, config: type.config, step, operator, now: this.d.now(), idempotencyKey });
+  }
+
+  /** Remembers a retry read back from the audit topic, so its id is not published again after a restart. */
+  remember(a: AuditRecord): void {
+    if (a.type === 'RetryPublished' && a.target.partition !== null && a.target.offset !== null) {
+      this.published.set(a.retryId, { retryId: a.retryId, topic: a.target.topic, partition: a.target.partition, offset: a.target.offset });
+    }
+  }
+
+  async retry(sagaId: string, operator: string, step?: string, idempotencyKey?: string): Promise<RetryOutcome> {
+    const planned = this.plan(sagaId, operator, step, idempotencyKey);
+    const id = planned.ok ? planned.plan.retryId : idempotencyKey;
+    const known = id !== undefined ? this.published.get(id) : undefined;
+    if (known) return { ok: true, accepted: known, repeated: true };
+    const running = id !== undefined ? this.inFlight.get(id) : undefined;
+    if (running) return running.then((o) => (o.ok ? { ...o, repeated: true } : o));
+    if (!planned.ok) return planned;
+    const p = this.publish(planned.plan, operator).finally(() => this.inFlight.delete(planned.plan.retryId));
+    this.inFlight.set(planned.plan.retryId, p);
+    return p;
+  }
+
+  private async publish(plan: RetryPlanView, operator: string): Promise<RetryOutcome> {
+    const requestedAt = this.d.now();
+    const producer = await this.d.producer();
+    let accepted: RetryAccepted | null = null;
+    let error: string | null = null;
+    try {
+      const [meta] = await producer.send({
+        topic: plan.topic,
+        acks: -1,
+        messages: [{ key: plan.key, value: plan.value, headers: plan.headers }],
+      });
+      accepted = { retryId: plan.retryId, topic: plan.topic, partition: meta!.partition, offset: meta!.baseOffset ?? meta!.offset ?? '0' };
+      this.published.set(plan.retryId, accepted);
+    } catch (e) {
+      error = String((e as Error).message ?? e);
+    }
+    const audit: AuditRecord = {
+      type: accepted ? 'RetryPublished' : 'RetryFailed',
+      retryId: plan.retryId,
+      sagaId: plan.sagaId,
+      sagaType: plan.sagaType,
+      step: plan.step,
+      mode: plan.mode,
+      requestedBy: operator,
+      requestedAt,
+      target: { topic: plan.topic, partition: accepted?.partition ?? null, offset: accepted?.offset ?? null },
+      retryOf: plan.retryOf,
+      error,
+    };
+    await producer
+      .send({ topic: this.d.auditTopic, acks: -1, messages: [{ key: plan.sagaId, value: JSON.stringify(audit), headers: { 'saga-id': plan.sagaId } }] })
+      .catch((e: unknown) => this.d.log.error(`audit: could not record retry ${plan.retryId}: ${String(e)}`));
+    this.d.log.info(`retry ${plan.retryId} of ${plan.sagaId} step ${plan.step} by ${operator}: ${accepted ? `published to ${plan.topic}` : `failed: ${error}`}`);
+    if (!accepted) return { ok: false, status: 502, reason: `Kafka refused the retry record: ${error}` };
+    return { ok: true, accepted, repeated: false };
+  }
+}
