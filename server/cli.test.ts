@@ -15,7 +15,8 @@ function run(env: Record<string, string>) {
   });
 }
 
-describe('server start with bad input', () => {
+// Each case starts a Node process: give it time on a busy two-core machine.
+describe('server start with bad input', { timeout: 60_000 }, () => {
   it('exits 1 naming the config field', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
     const file = path.join(dir, 'bad.json');
