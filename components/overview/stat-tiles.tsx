@@ -1,6 +1,75 @@
 'use client';
 
-/** Placeholder: live tiles. */
+import { useMemo } from 'react';
+import { clockFormatter, formatCount, formatDuration, formatRate } from '../../lib/charts/format';
+import { tileValues, type TileValues } from '../../lib/charts/tiles';
+import { useLive } from '../live/live-context';
+import { useStats } from '../live/use-snapshots';
+import { P95Detail } from './p95-detail';
+import { StatTile } from './stat-tile';
+import styles from './stat-tiles.module.css';
+
+const clock = clockFormatter({ seconds: true });
+const NAMES = ['In progress', 'Stuck', 'Failed in the last hour', 'Completed per minute', 'p95 duration'] as const;
+
+function LiveTiles({ v }: { v: TileValues }) {
+  const slowest = v.p95[0];
+  return (
+    <>
+      <StatTile
+        label="In progress"
+        value={formatCount(v.inProgress)}
+        detail={v.compensating > 0 ? `+${formatCount(v.compensating)} compensating` : 'running now'}
+        link={{ href: '/?status=in_progress', text: 'Show in list' }}
+      />
+      <StatTile
+        label="Stuck"
+        value={formatCount(v.stuck)}
+        tone={v.stuck > 0 ? 'stuck' : undefined}
+        detail="no progress past their threshold"
+        link={{ href: '/?status=stuck', text: 'Show stuck in list' }}
+      />
+      <StatTile
+        label="Failed in the last hour"
+        value={formatCount(v.failedLastHour)}
+        tone={v.failedLastHour > 0 ? 'bad' : undefined}
+        detail="failed or compensated"
+      />
+      <StatTile label="Completed per minute" value={formatRate(v.completedPerMinute)} detail={`over the last ${v.rateWindowMs / 1000} s`} />
+      <StatTile
+        label="p95 duration"
+        value={formatDuration(slowest?.p95 ?? null)}
+        detail={slowest ? <P95Detail rows={v.p95} /> : 'no finished sagas yet'}
+      />
+    </>
+  );
+}
+
+/** The live counts on top of the overview; the socket refreshes the stats cache every second. */
 export function StatTiles() {
-  return <section aria-label="Live counts" />;
+  const { data, error, refetch } = useStats();
+  const { connection } = useLive();
+  const values = useMemo(() => (data ? tileValues(data) : null), [data]);
+  return (
+    <section aria-label="Live counts" className={styles.region} aria-busy={!data && !error}>
+      <div className={styles.tiles}>
+        {values ? (
+          <LiveTiles v={values} />
+        ) : (
+          NAMES.map((n) => <StatTile key={n} label={n} value="—" detail={error ? 'unavailable' : 'Loading…'} />)
+        )}
+      </div>
+      {error && !data ? (
+        <p className={styles.note} role="alert">
+          Counts could not be loaded: {error.message}.{' '}
+          <button type="button" onClick={() => void refetch()}>
+            Retry
+          </button>
+        </p>
+      ) : null}
+      {data && connection !== 'live' ? (
+        <p className={styles.note}>Live feed {connection}: counts as of {clock(data.at)}.</p>
+      ) : null}
+    </section>
+  );
 }
