@@ -9,7 +9,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function demoConfig(brokers: string, prefix: string, tweak?: (c: MonitorConfigInput) => void): MonitorConfig {
   const raw = JSON.parse(readFileSync(path.join(ROOT, 'saga-monitor.config.json'), 'utf8')) as MonitorConfigInput;
   raw.kafka = { ...raw.kafka, brokers: brokers.split(','), groupIdPrefix: `test-${prefix}` };
-  for (const s of raw.sagas) for (const r of s.rules) r.topic = `${prefix}${r.topic}`;
+  for (const s of raw.sagas) {
+    for (const r of s.rules) r.topic = `${prefix}${r.topic}`;
+    if (s.retry?.mode === 'command') s.retry.topic = `${prefix}${s.retry.topic}`;
+  }
+  raw.auditTopic = `${prefix}${raw.auditTopic ?? 'saga-monitor.audit'}`;
   tweak?.(raw);
   return MonitorConfig.parse(raw);
 }
