@@ -29,7 +29,7 @@ export function ConnectionIndicator() {
       <span aria-hidden="true" style={{ width: 10, height: 10, borderRadius: '50%', background: tone, display: 'inline-block' }} />
       <span>{label}</span>
       {catchingUp && connection === 'live' ? (
-        <progress aria-label="Catch-up progress" max={1} value={health.catchUp.progress} style={{ width: 80 }} />
+        <progress aria-label="Monitor catch-up" max={1} value={health.catchUp.progress} style={{ width: 80 }} />
       ) : null}
     </div>
   );

@@ -1,3 +1,7 @@
+import { HealthView } from '../../components/health/health-view';
+
+export const metadata = { title: 'Health · Saga Monitor' };
+
 export default function HealthPage() {
-  return <h1>Health</h1>;
+  return <HealthView />;
 }
