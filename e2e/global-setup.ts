@@ -12,7 +12,6 @@ import { HealthResponse } from '../lib/wire/rest';
 import { STATE_ENV, type StackState } from './stack-state';
 import { demoForce, PINNED_DROP } from './demo-pins';
 import { E2E_OPERATORS } from './operators';
-import { E2E_OPERATORS } from './operators';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Short thresholds so a dropped saga turns stuck within seconds of the test watching for it. */
