@@ -15,12 +15,14 @@ import { E2E_OPERATORS } from './operators';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Short thresholds so a dropped saga turns stuck within seconds of the test watching for it. */
-export const STEP_TIMEOUT_MS = 4_000;
-export const STUCK_AFTER_MS = 6_000;
+const STEP_TIMEOUT_MS = 4_000;
+const STUCK_AFTER_MS = 6_000;
 /** Enough traffic that the list visibly moves, little enough for two cores shared with a browser and a broker. */
 const DEMO_RATE_PER_SECOND = 3;
 /** Catch-up of freshly created topics takes a second or two; this only bounds a broken start. */
 const CATCH_UP_TIMEOUT_MS = 60_000;
+/** A running stack answers /api/health at once; a dev server compiling a page still serves the API. */
+const EXTERNAL_PROBE_TIMEOUT_MS = 10_000;
 
 const say = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
 
@@ -45,6 +47,11 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   const external = process.env.E2E_BASE_URL;
   if (external) {
     const state: StackState = { baseURL: external.replace(/\/$/, ''), brokers: null, runTag: null, pinnedDrop: null };
+    // Fail once, clearly, rather than in every test.
+    const answer = await fetch(`${state.baseURL}/api/health`, { signal: AbortSignal.timeout(EXTERNAL_PROBE_TIMEOUT_MS) }).catch((e: unknown) => e);
+    if (!(answer instanceof Response) || !answer.ok) {
+      throw new Error(`E2E_BASE_URL=${state.baseURL} does not answer /api/health: ${answer instanceof Response ? answer.status : String(answer)}`);
+    }
     process.env[STATE_ENV] = JSON.stringify(state);
     say(`using the running stack at ${state.baseURL}`);
     return async () => {};

@@ -25,7 +25,7 @@ test('an operator signs in, retries a stuck saga after seeing the record, and th
   await page.goto(`/sagas/${encodeURIComponent(id)}`);
   await waitUntilLive(page);
   await expect(page.getByRole('heading', { level: 1, name: id })).toBeVisible();
-  const retry = page.getByRole('region', { name: 'Retry' });
+  const retry = page.getByRole('region', { name: 'Retry', exact: true });
   await retry.getByLabel('Operator token').fill(E2E_OPERATOR_TOKEN);
   await retry.getByRole('button', { name: 'Sign in' }).click();
   await expect(retry).toContainText(`Signed in as ${E2E_OPERATOR}`);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { HealthResponse, SagaDetail } from '../lib/wire/rest';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
-import { createTopics, produce, sagaRecord } from './test/kafka-test-client';
+import { createTopics, produce, sagaRecord, testKafka } from './test/kafka-test-client';
 import { pollUntil } from './test/poll-until';
 import { demoConfig, uniquePrefix } from './test/test-config';
 
@@ -18,6 +18,16 @@ afterEach(async () => {
 async function start(prefix: string): Promise<Monitor> {
   monitor = await startMonitor({ config: demoConfig(brokers, prefix), port: 0, hostname: '127.0.0.1', log: silentLogger });
   return monitor;
+}
+
+async function recordCount(topic: string): Promise<number> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((n, o) => n + Number(o.high) - Number(o.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function health(m: Monitor): Promise<HealthResponse> {
@@ -46,8 +56,10 @@ describe('monitor on a real broker', () => {
     expect(h.catchUp.progress).toBe(1);
     const requested = h.topics.find((t) => t.topic === `${p}orders.requested`)!;
     expect(requested.exists).toBe(true);
+    // A producer retry on a busy machine may write a record twice: compare with what the broker holds.
     const end = requested.partitions.reduce((n, x) => n + Number(x.endAtStart), 0);
-    expect(end).toBe(50);
+    expect(end).toBe(await recordCount(`${p}orders.requested`));
+    expect(end).toBeGreaterThanOrEqual(50);
     expect(h.sagas).toBe(50);
     expect(h.kafka.state).toBe('connected');
     expect((await detail(m, 'ord-c3'))!.status).toBe('completed');

@@ -16,7 +16,7 @@ import type { Logger } from './logger';
 import { isSameOrigin } from './http/same-origin';
 import { RejectedLog } from './store/rejected-log';
 import { SagaStore } from './store/saga-store';
-import type { Producer } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import { AuditRecord } from '../lib/retry/retry-wire';
 import type { RawRecord } from '../lib/saga/record';
 import { parseOperators } from './retry/operators';
@@ -81,7 +81,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   let producer: Promise<Producer> | null = null;
   const getProducer = () =>
     (producer ??= (async () => {
-      const p = kafka.producer({ allowAutoTopicCreation: false, idempotent: false });
+      const p = kafka.producer({ allowAutoTopicCreation: false, idempotent: false, createPartitioner: Partitioners.DefaultPartitioner });
       await p.connect();
       return p;
     })().catch((e: unknown) => {

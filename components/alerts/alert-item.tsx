@@ -10,7 +10,7 @@ import styles from './stuck-alerts.module.css';
 export const AlertItem = memo(function AlertItem({ alert, now }: { alert: StuckAlert; now: number }) {
   return (
     <li className={styles.item}>
-      <Link href={`/sagas/${encodeURIComponent(alert.sagaId)}`} className={styles.id}>
+      <Link href={`/sagas/${encodeURIComponent(alert.sagaId)}`} prefetch={false} className={styles.id}>
         {alert.sagaId}
       </Link>
       <span className={styles.type}>{alert.sagaType}</span>

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { emptyHeld, hold } from '../../lib/saga-list/held';
 import { firstPageOnly, type ListPages } from '../../lib/saga-list/pages';
 import { patchPages } from '../../lib/saga-list/patch-pages';
 import { queryKeys, type SagaListFilters } from '../../lib/query-keys';
@@ -13,9 +14,9 @@ export interface LiveList {
   setPaused(paused: boolean): void;
   /** New matching sagas held back because the user is not at the top. */
   newCount: number;
-  /** Changed sagas received while paused. */
+  /** Changes received while paused. */
   heldCount: number;
-  /** Scrolls to the top and inserts the held-back new sagas. */
+  /** Scrolls to the top and shows the held-back new sagas. */
   showNew(): void;
   /** Call when the user reaches the top: held-back new sagas go in without waiting for the next batch. */
   reachedTop(): void;
@@ -25,40 +26,48 @@ export interface LiveList {
 export function useLiveList(filters: SagaListFilters, isAtTop: () => boolean, scrollToTop: () => void): LiveList {
   const qc = useQueryClient();
   const key = queryKeys.sagaList(filters);
-  const pending = useRef(new Map<string, SagaSummary>());
-  const held = useRef({ sagas: new Map<string, SagaSummary>(), refetch: false });
+  const pending = useRef(emptyHeld());
+  const held = useRef(emptyHeld());
   const pausedRef = useRef(false);
   const [paused, setPausedState] = useState(false);
   const [counts, setCounts] = useState({ newCount: 0, heldCount: 0 });
   const syncCounts = useCallback(() => {
-    const next = { newCount: pending.current.size, heldCount: held.current.sagas.size };
+    const next = { newCount: pending.current.count, heldCount: held.current.count };
     setCounts((c) => (c.newCount === next.newCount && c.heldCount === next.heldCount ? c : next));
   }, []);
 
-  const apply = (changed: SagaSummary[], atTop: boolean) => {
+  const reloadFirstPage = () => {
+    pending.current = emptyHeld();
+    qc.setQueryData<ListPages>(key, firstPageOnly);
+    void qc.invalidateQueries({ queryKey: key, exact: true });
+    scrollToTop();
+    syncCounts();
+  };
+
+  const apply = (changed: readonly SagaSummary[], atTop: boolean) => {
+    if (atTop && pending.current.refetch) return reloadFirstPage();
     const data = qc.getQueryData<ListPages>(key);
     if (!data) return;
     let batch = changed;
-    if (atTop && pending.current.size > 0) {
-      const merged = new Map(pending.current);
+    if (atTop && pending.current.sagas.size > 0) {
+      const merged = new Map(pending.current.sagas);
       for (const s of changed) merged.set(s.id, s);
       batch = [...merged.values()];
-      pending.current.clear();
+      pending.current = emptyHeld();
     }
     const r = patchPages(data, batch, filters, { atTop });
     if (r.data !== data) qc.setQueryData(key, r.data);
-    for (const s of r.pending) pending.current.set(s.id, s);
+    hold(pending.current, r.pending, false);
     syncCounts();
   };
 
   useLiveSagas((changed, refetch) => {
     if (pausedRef.current) {
-      for (const s of changed) held.current.sagas.set(s.id, s);
-      held.current.refetch ||= refetch;
+      hold(held.current, changed, refetch);
       syncCounts();
     } else if (refetch) {
       // The live provider has already invalidated every list: the refetch brings the held-back sagas too.
-      pending.current.clear();
+      pending.current = emptyHeld();
       syncCounts();
     } else {
       apply(changed, isAtTop());
@@ -67,7 +76,7 @@ export function useLiveList(filters: SagaListFilters, isAtTop: () => boolean, sc
 
   const filterKey = JSON.stringify(key);
   useEffect(() => {
-    pending.current.clear();
+    pending.current = emptyHeld();
     syncCounts();
     const shown = key; // the key of the render that ran this effect, i.e. of `filterKey`
     // Once nobody shows this list, nobody patches it: keep one page, and refetch it when it is shown again.
@@ -81,17 +90,11 @@ export function useLiveList(filters: SagaListFilters, isAtTop: () => boolean, sc
     pausedRef.current = next;
     setPausedState(next);
     if (next) return;
-    const { sagas, refetch } = held.current;
-    held.current = { sagas: new Map(), refetch: false };
-    if (refetch) {
-      pending.current.clear();
-      qc.setQueryData<ListPages>(key, firstPageOnly);
-      void qc.invalidateQueries({ queryKey: key, exact: true });
-      scrollToTop();
-      syncCounts();
-    } else {
-      apply([...sagas.values()], isAtTop());
-    }
+    const h = held.current;
+    held.current = emptyHeld();
+    if (h.refetch) reloadFirstPage();
+    else apply([...h.sagas.values()], isAtTop());
+    syncCounts();
   };
 
   const showNew = () => {
@@ -99,7 +102,7 @@ export function useLiveList(filters: SagaListFilters, isAtTop: () => boolean, sc
     apply([], true);
   };
   const reachedTop = () => {
-    if (!pausedRef.current && pending.current.size > 0) apply([], true);
+    if (!pausedRef.current && pending.current.count > 0) apply([], true);
   };
 
   return { paused, setPaused, ...counts, showNew, reachedTop };

@@ -60,8 +60,10 @@ export class SagaStore {
       this.stuck.delete(e.sagaId);
       this.resolved.push(e.sagaId);
     } else if (this.stuck.has(e.sagaId) && deadline !== null) {
-      // Still past its deadline (an old record arrived late): refresh what it waits for.
-      this.stuck.set(e.sagaId, stuckInfo(after, type.config, deadline));
+      // Still past its deadline (a record read late): refresh what it waits for, and tell clients the new reason.
+      const info = stuckInfo(after, type.config, deadline);
+      this.stuck.set(e.sagaId, info);
+      this.raised.push({ ...info, sagaId: e.sagaId, sagaType: after.type });
     }
     this.recordTransition(after, statusBefore, isFinished(after) && !wasFinished);
     if (isFinished(after)) this.trimFinished(after.id);
