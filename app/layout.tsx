@@ -3,6 +3,7 @@ import { AppNav } from '../components/app-nav';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { Providers } from '../components/providers';
 import { StuckAlerts } from '../components/alerts/stuck-alerts';
+import { SignInGate } from '../components/retry/sign-in-gate';
 import './globals.css';
 
 export const metadata = { title: 'Saga Monitor', description: 'Live view of sagas running on Kafka' };
@@ -12,6 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <Providers>
+          <SignInGate>
           <header className="app-header">
             <span className="app-title">Saga Monitor</span>
             <AppNav />
@@ -21,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <StuckAlerts />
             <main>{children}</main>
           </div>
+          </SignInGate>
         </Providers>
       </body>
     </html>

@@ -6,6 +6,7 @@ export const ServerEnv = z.object({
   SAGA_MONITOR_CONFIG: z.string().min(1).default('./saga-monitor.config.json'),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
+  SAGA_MONITOR_REQUIRE_SIGN_IN: z.enum(['true', 'false']).default('false'),
   KAFKA_BROKERS: z
     .string()
     .regex(/^\s*[^\s:,]+:\d{1,5}\s*(,\s*[^\s:,]+:\d{1,5}\s*)*$/, 'comma-separated host:port list')

@@ -23,7 +23,8 @@ import { parseOperators } from './retry/operators';
 import { RateLimiter } from './retry/rate-limit';
 import { RetryService } from './retry/retry-service';
 import { retryRoutes } from './retry/retry-routes';
-import { Sessions } from './retry/sessions';
+import { readCookie, SESSION_COOKIE, Sessions } from './retry/sessions';
+import { requireOperator } from './retry/auth';
 
 /** kafkajs log lines that mean the brokers cannot be reached, so health says so before the consumer gives up. */
 const CONNECTION_TROUBLE = /ECONNREFUSED|Connection error|connect ETIMEDOUT|Closed connection|Broker not connected|KafkaJSConnectionError/i;
@@ -38,6 +39,8 @@ export interface MonitorOptions {
   now?: () => number;
   /** SAGA_MONITOR_OPERATORS: who may retry, with their tokens. */
   operators?: string;
+  /** SAGA_MONITOR_REQUIRE_SIGN_IN: viewing needs an operator too (API, live feed); off by default. */
+  requireSignIn?: boolean;
 }
 
 export interface Monitor {
@@ -103,8 +106,18 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     retries.remember(parsed.data);
     store.applyAudit(parsed.data, record);
   };
-  const routes = retryRoutes({ store, retries, operators, sessions: new Sessions(now), limiter: new RateLimiter(now), now });
-  const api = createApiRouter({ store, health, now, log: opts.log, extraRoutes: routes });
+  const sessions = new Sessions(now);
+  const requireSignIn = opts.requireSignIn ?? false;
+  const routes = retryRoutes({ store, retries, operators, sessions, limiter: new RateLimiter(now), now, requireSignIn });
+  const api = createApiRouter({
+    store,
+    health,
+    now,
+    log: opts.log,
+    extraRoutes: routes,
+    // Everything but signing in needs an operator when viewing is closed.
+    guard: requireSignIn ? (req, path) => void (path.startsWith('/api/session') || requireOperator(req, operators, sessions)) : undefined,
+  });
   const server = createServer();
   server.listen(opts.port, opts.hostname);
   await new Promise<void>((resolve, reject) => {
@@ -124,7 +137,11 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     serveClient: false,
     // Next's dev server owns other upgrade paths (HMR); engine.io must not end them.
     destroyUpgrade: false,
-    allowRequest: (req, cb) => cb(isSameOrigin(req) ? null : 'cross-origin socket connections are refused', isSameOrigin(req)),
+    allowRequest: (req, cb) => {
+      if (!isSameOrigin(req)) return cb('cross-origin socket connections are refused', false);
+      if (requireSignIn && !sessions.operatorOf(readCookie(req.headers.cookie, SESSION_COOKIE))) return cb('sign in first', false);
+      cb(null, true);
+    },
   });
   if (pages?.upgrade) {
     const upgrade = pages.upgrade;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiFailure, fetchJson } from '../../lib/api/fetch-json';
 
-const SessionView = z.object({ operator: z.string().nullable(), retriesEnabled: z.boolean() });
+const SessionView = z.object({ operator: z.string().nullable(), retriesEnabled: z.boolean(), signInRequired: z.boolean().default(false) });
 export const sessionKey = ['saga-monitor', 'session'] as const;
 
 export function useSession() {

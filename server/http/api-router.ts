@@ -15,6 +15,8 @@ export interface ApiDeps {
   log: Logger;
   /** More routes (retries, sessions), matched before the read-only ones. */
   extraRoutes?: Route[];
+  /** Runs before every route; throws an HttpError to refuse the request. */
+  guard?: (req: IncomingMessage, path: string) => void;
 }
 
 /** Serves /api/* on the same HTTP server as the pages; returns false for paths it does not own. */
@@ -61,6 +63,7 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
   const all = [...(d.extraRoutes ?? []), ...routes];
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    d.guard?.(req, url.pathname);
     const matching = all.filter((r) => r.pattern.test(url.pathname));
     if (matching.length === 0) {
       sendError(res, 404, `no API route ${url.pathname}; see the README for the API`);

@@ -27,6 +27,7 @@ interface Deps {
   sessions: Sessions;
   limiter: RateLimiter;
   now: () => number;
+  requireSignIn: boolean;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -62,7 +63,7 @@ export function retryRoutes(d: Deps): Route[] {
       pattern: /^\/api\/session\/?$/,
       handle: ({ req, res }) => {
         const operator = d.sessions.operatorOf(readCookie(req.headers.cookie, SESSION_COOKIE));
-        sendJson(res, 200, { operator, retriesEnabled: d.operators.count > 0 });
+        sendJson(res, 200, { operator, retriesEnabled: d.operators.count > 0, signInRequired: d.requireSignIn });
       },
     },
     {

@@ -1,0 +1,45 @@
+import { io as connect } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SOCKET_PATH } from '../lib/wire/socket';
+import { silentLogger } from './logger';
+import { startMonitor, type Monitor } from './monitor';
+import { createTopics } from './test/kafka-test-client';
+import { demoConfig, uniquePrefix } from './test/test-config';
+
+/** With SAGA_MONITOR_REQUIRE_SIGN_IN, viewing needs an operator too: the API and the live feed. */
+const brokers = inject('kafkaBrokers');
+const TOKEN = 'viewer-token-0123456789';
+let monitor: Monitor;
+
+beforeAll(async () => {
+  const p = uniquePrefix('signin');
+  await createTopics(brokers, [`${p}orders.requested`]);
+  monitor = await startMonitor({ config: demoConfig(brokers, p), port: 0, hostname: '127.0.0.1', log: silentLogger, operators: `carol:${TOKEN}`, requireSignIn: true });
+}, 60_000);
+afterAll(() => monitor?.close());
+
+function socketOutcome(cookie?: string): Promise<string> {
+  const s = connect(monitor.url, { path: SOCKET_PATH, transports: ['polling'], reconnection: false, extraHeaders: cookie ? { cookie } : {} });
+  return new Promise((resolve) => {
+    s.on('connect', () => (s.close(), resolve('connected')));
+    s.on('connect_error', (e) => (s.close(), resolve(`refused: ${e.message}`)));
+  });
+}
+
+describe('viewing closed to non-operators', () => {
+  it('answers 401 to the API without credentials and 200 with them; the session endpoint stays open', async () => {
+    expect((await fetch(`${monitor.url}/api/sagas`)).status).toBe(401);
+    expect((await fetch(`${monitor.url}/api/health`)).status).toBe(401);
+    expect((await fetch(`${monitor.url}/api/sagas`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    const session = (await (await fetch(`${monitor.url}/api/session`)).json()) as { signInRequired: boolean; operator: string | null };
+    expect(session).toMatchObject({ signInRequired: true, operator: null });
+  });
+
+  it('refuses the live feed until signed in', async () => {
+    expect(await socketOutcome()).toMatch(/^refused/);
+    const res = await fetch(`${monitor.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect(await socketOutcome(cookie)).toBe('connected');
+    expect((await fetch(`${monitor.url}/api/sagas`, { headers: { cookie } })).status).toBe(200);
+  });
+});
