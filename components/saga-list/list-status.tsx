@@ -31,9 +31,12 @@ export function ListStatus({ total, failed, loaded, live }: Props) {
             {formatCount(live.newCount)} new — show
           </button>
         ) : null}
-        <span aria-live="polite" className={styles.muted}>
-          {live.paused ? `Paused: ${formatCount(live.heldCount)} ${live.heldCount === 1 ? 'change' : 'changes'} waiting` : ''}
-        </span>
+        {/* Not a live region: while paused this changes four times a second; aria-pressed already says "paused". */}
+        {live.paused ? (
+          <span className={styles.muted}>
+            Paused: {formatCount(live.heldCount)} {live.heldCount === 1 ? 'change' : 'changes'} waiting
+          </span>
+        ) : null}
         <button type="button" aria-pressed={live.paused} className={styles.pause} onClick={() => live.setPaused(!live.paused)}>
           Pause live
         </button>
