@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatPath } from './config/load-config';
+import { formatIssues } from './config/load-config';
 
 /** Environment the server reads; validated like any other input so a typo fails at start, naming the variable. */
 export const ServerEnv = z.object({
@@ -19,7 +19,7 @@ export function parseServerEnv(env: Record<string, string | undefined>): ServerE
   const parsed = ServerEnv.safeParse(cleaned);
   if (!parsed.success) {
     throw new Error(
-      `invalid environment:\n${parsed.error.issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`).join('\n')}`,
+      `invalid environment:\n${formatIssues(parsed.error.issues).map((l) => `  ${l}`).join('\n')}`,
     );
   }
   return parsed.data;

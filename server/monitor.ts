@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { Server as IOServer } from 'socket.io';
 import type { MonitorConfig } from '../lib/config/schema';
 import { compileConfig } from '../lib/saga/compiled-config';
+import { reject } from '../lib/saga/classify';
 import type { HealthResponse } from '../lib/wire/rest';
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../lib/wire/socket';
 import { createApiRouter } from './http/api-router';
@@ -100,7 +101,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
       parsed = null;
     }
     if (!parsed?.success) {
-      rejected.add({ reason: 'invalid-json', detail: 'not an audit record of this monitor', topic: record.topic, partition: record.partition, offset: record.offset, timestamp: record.timestamp, key: record.key, valuePreview: record.value?.slice(0, 200) ?? null });
+      rejected.add(reject(record, 'invalid-json', 'not an audit record of this monitor'));
       return;
     }
     retries.remember(parsed.data);

@@ -31,3 +31,28 @@ export const LEGEND_PROPS = {
   itemSorter: null,
   formatter: (value: unknown) => <span style={{ color: 'var(--text)', fontSize: 13 }}>{String(value)}</span>,
 } as const;
+
+const AXIS_LABEL = { fill: COLORS.axis, fontSize: 12 } as const;
+
+/** Props of a time x axis over the chart's own data range, ticks given by the caller. */
+export function timeAxisProps(ticks: number[]) {
+  return {
+    dataKey: 't',
+    type: 'number',
+    domain: ['dataMin', 'dataMax'],
+    ticks,
+    tickFormatter: axisClock,
+    tick: AXIS_TICK,
+    height: 34,
+    label: { value: 'Time', position: 'insideBottom', offset: 0, ...AXIS_LABEL },
+  } as const;
+}
+
+/** Props of a y axis with a vertical label. */
+export function valueAxisProps(label: string) {
+  return {
+    tick: AXIS_TICK,
+    width: 52,
+    label: { value: label, angle: -90, position: 'insideLeft', ...AXIS_LABEL, style: { textAnchor: 'middle' } },
+  } as const;
+}

@@ -6,7 +6,7 @@ import type { DurationRow } from '../../lib/charts/durations';
 import { formatDuration } from '../../lib/charts/format';
 import { durationSummary } from '../../lib/charts/summaries';
 import { ChartFigure } from './chart-figure';
-import { AXIS_TICK, CHART_HEIGHT, COLORS, LEGEND_PROPS } from './chart-theme';
+import { AXIS_TICK, CHART_HEIGHT, COLORS, LEGEND_PROPS, valueAxisProps } from './chart-theme';
 
 const BARS = [
   { key: 'p50', color: COLORS.p50 },
@@ -30,11 +30,7 @@ export const DurationChart = memo(function DurationChart({ rows }: { rows: Durat
       <BarChart data={data} responsive style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 4, right: 8, bottom: 4, left: 4 }} title="Duration percentiles chart">
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="type" tick={AXIS_TICK} height={34} label={{ value: 'Saga type', position: 'insideBottom', offset: 0, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis
-          tick={AXIS_TICK}
-          width={52}
-          label={{ value: 'Seconds', angle: -90, position: 'insideLeft', fill: COLORS.axis, fontSize: 12, style: { textAnchor: 'middle' } }}
-        />
+        <YAxis {...valueAxisProps('Seconds')} />
         <Tooltip formatter={tooltipValue} isAnimationActive={false} />
         <Legend {...LEGEND_PROPS} />
         {BARS.map((b) => (

@@ -7,7 +7,7 @@ import type { StuckPoint } from '../../lib/charts/stuck-series';
 import { stuckSummary } from '../../lib/charts/summaries';
 import { timeTicks } from '../../lib/charts/time-window';
 import { ChartFigure } from './chart-figure';
-import { AXIS_TICK, axisClock, CHART_HEIGHT, COLORS, LEGEND_PROPS, TIME_TICK_MS, tooltipClock } from './chart-theme';
+import { CHART_HEIGHT, COLORS, LEGEND_PROPS, TIME_TICK_MS, timeAxisProps, tooltipClock, valueAxisProps } from './chart-theme';
 
 /**
  * Peak number of stuck sagas per bucket. Empty before the monitor's first sample; a bucket the server skipped (its
@@ -25,22 +25,8 @@ export const StuckChart = memo(function StuckChart({ series, bucketMs }: { serie
     >
       <AreaChart data={series} responsive style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 4, right: 12, bottom: 4, left: 4 }} title="Stuck over time chart">
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          ticks={ticks}
-          tickFormatter={axisClock}
-          tick={AXIS_TICK}
-          height={34}
-          label={{ value: 'Time', position: 'insideBottom', offset: 0, fill: COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          width={52}
-          label={{ value: 'Stuck sagas', angle: -90, position: 'insideLeft', fill: COLORS.axis, fontSize: 12, style: { textAnchor: 'middle' } }}
-        />
+        <XAxis {...timeAxisProps(ticks)} />
+        <YAxis allowDecimals={false} {...valueAxisProps('Stuck sagas')} />
         <Tooltip labelFormatter={(t) => tooltipClock(Number(t))} isAnimationActive={false} />
         <Legend {...LEGEND_PROPS} iconType="square" />
         <Area type="stepAfter" dataKey="count" name="Stuck sagas" connectNulls stroke={COLORS.stuck} fill={COLORS.stuck} fillOpacity={0.15} isAnimationActive={false} />

@@ -7,7 +7,7 @@ import { throughputSummary } from '../../lib/charts/summaries';
 import { timeTicks } from '../../lib/charts/time-window';
 import type { ThroughputPoint } from '../../lib/wire/rest';
 import { ChartFigure } from './chart-figure';
-import { AXIS_TICK, axisClock, CHART_HEIGHT, COLORS, LEGEND_PROPS, TIME_TICK_MS, tooltipClock } from './chart-theme';
+import { CHART_HEIGHT, COLORS, LEGEND_PROPS, TIME_TICK_MS, timeAxisProps, tooltipClock, valueAxisProps } from './chart-theme';
 
 const LINES = [
   { key: 'started', name: 'Started', color: COLORS.started },
@@ -29,22 +29,8 @@ export const ThroughputChart = memo(function ThroughputChart({ series, bucketMs 
     >
       <LineChart data={series} responsive style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 4, right: 12, bottom: 4, left: 4 }} title="Throughput chart">
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          ticks={ticks}
-          tickFormatter={axisClock}
-          tick={AXIS_TICK}
-          height={34}
-          label={{ value: 'Time', position: 'insideBottom', offset: 0, fill: COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          width={52}
-          label={{ value: `Sagas per ${per}`, angle: -90, position: 'insideLeft', fill: COLORS.axis, fontSize: 12, style: { textAnchor: 'middle' } }}
-        />
+        <XAxis {...timeAxisProps(ticks)} />
+        <YAxis allowDecimals={false} {...valueAxisProps(`Sagas per ${per}`)} />
         <Tooltip labelFormatter={(t) => tooltipClock(Number(t))} isAnimationActive={false} />
         <Legend {...LEGEND_PROPS} iconType="plainline" />
         {LINES.map((l) => (

@@ -38,7 +38,8 @@ function toEvent(record: RawRecord, entry: TopicEntry, rule: CompiledRule | null
   };
 }
 
-function reject(record: RawRecord, reason: RejectReason, detail: string): Rejected {
+/** A rejected record as the health page shows it. */
+export function reject(record: RawRecord, reason: RejectReason, detail: string): Rejected {
   return {
     reason,
     detail,

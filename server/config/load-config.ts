@@ -10,6 +10,11 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out === '' ? '(root)' : out;
 }
 
+/** One line per zod issue, `path: message`. */
+export function formatIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string[] {
+  return issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+}
+
 /** Validates a parsed config, applying KAFKA_BROKERS (comma-separated) over kafka.brokers. */
 export function parseConfig(raw: unknown, env: Record<string, string | undefined>, source: string): MonitorConfig {
   const brokers = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter((b) => b.length > 0);
@@ -19,7 +24,7 @@ export function parseConfig(raw: unknown, env: Record<string, string | undefined
       : raw;
   const parsed = MonitorConfig.safeParse(withEnv);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`);
+    const lines = formatIssues(parsed.error.issues).map((l) => `  ${l}`);
     throw new ConfigError(`invalid config ${source}:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SagaListQuery } from '../../lib/wire/rest';
-import { formatPath } from '../config/load-config';
+import { formatIssues } from '../config/load-config';
 import { BadCursorError, listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
 import { sendError, sendJson } from './respond';
 import { HttpError } from './read-body';
 import type { Route } from './route';
+import { sagaIdParam } from './saga-id-param';
 
 export interface ApiDeps {
   store: SagaStore;
@@ -28,7 +29,7 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
       handle: ({ res, url }) => {
         const parsed = SagaListQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) {
-          sendError(res, 400, 'invalid query', parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+          sendError(res, 400, 'invalid query', formatIssues(parsed.error.issues));
           return;
         }
         try {
@@ -43,13 +44,7 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
       method: 'GET',
       pattern: /^\/api\/sagas\/([^/]+)\/?$/,
       handle: ({ res, params: [rawId] }) => {
-        let id: string;
-        try {
-          id = decodeURIComponent(rawId!);
-        } catch {
-          sendError(res, 400, 'saga id is not valid URL encoding');
-          return;
-        }
+        const id = sagaIdParam(rawId!);
         const detail = d.store.detail(id);
         if (!detail) sendError(res, 404, `no saga with id "${id}" has been seen; check the id, or wait for catch-up to finish`);
         else sendJson(res, 200, detail);

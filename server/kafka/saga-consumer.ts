@@ -133,14 +133,11 @@ export class SagaConsumer {
         const raw = decodeMessage(batch.topic, batch.partition, m);
         if (batch.topic === this.d.auditTopic) {
           this.d.onAudit(raw);
-          resolveOffset(m.offset);
-          last = m.offset;
-          count += 1;
-          continue;
+        } else {
+          const r = classify(raw, this.d.config);
+          if (isRejected(r)) this.d.rejected.add(r);
+          else this.d.store.apply(r);
         }
-        const r = classify(raw, this.d.config);
-        if (isRejected(r)) this.d.rejected.add(r);
-        else this.d.store.apply(r);
       } catch (e) {
         // A bug must not stop the stream: the record is counted as rejected and the consumer moves on.
         this.d.rejected.add({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { BulkRetryRequest, RetryRequest } from '../../lib/retry/retry-wire';
-import { formatPath } from '../config/load-config';
+import { formatIssues } from '../config/load-config';
 import { HttpError, readJsonBody } from '../http/read-body';
 import { sendError, sendJson } from '../http/respond';
 import type { Route } from '../http/route';
+import { sagaIdParam } from '../http/saga-id-param';
 import { isSameOrigin } from '../http/same-origin';
 import { listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
@@ -32,16 +33,8 @@ interface Deps {
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
-  if (!r.success) throw new HttpError(400, `invalid body: ${r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
+  if (!r.success) throw new HttpError(400, `invalid body: ${formatIssues(r.error.issues).join('; ')}`);
   return r.data;
-}
-
-function sagaIdOf(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw new HttpError(400, 'saga id is not valid URL encoding');
-  }
 }
 
 function idempotencyKey(header: string | string[] | undefined): string | undefined {
@@ -94,7 +87,7 @@ export function retryRoutes(d: Deps): Route[] {
       handle: ({ req, res, url, params: [raw] }) => {
         const operator = requireOperator(req, d.operators, d.sessions);
         const step = url.searchParams.get('step') ?? undefined;
-        const r = d.retries.plan(sagaIdOf(raw!), operator, step, idempotencyKey(req.headers['idempotency-key']));
+        const r = d.retries.plan(sagaIdParam(raw!), operator, step, idempotencyKey(req.headers['idempotency-key']));
         if (!r.ok) sendError(res, r.status, r.reason);
         else sendJson(res, 200, r.plan);
       },
@@ -107,7 +100,7 @@ export function retryRoutes(d: Deps): Route[] {
         const { step } = parse(RetryRequest, await readJsonBody(req));
         const key = idempotencyKey(req.headers['idempotency-key']);
         limit(operator, 1);
-        const r = await d.retries.retry(sagaIdOf(raw!), operator, step, key);
+        const r = await d.retries.retry(sagaIdParam(raw!), operator, step, key);
         if (!r.ok) sendError(res, r.status, r.reason);
         else sendJson(res, 202, r.accepted);
       },
