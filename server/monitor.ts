@@ -52,6 +52,11 @@ export interface Monitor {
   close(): Promise<void>;
 }
 
+function processFigures(): HealthResponse['process'] {
+  const m = process.memoryUsage();
+  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, uptimeMs: Math.round(process.uptime() * 1000) };
+}
+
 type PageHandler = { handle: (req: IncomingMessage, res: ServerResponse) => unknown; upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown; close?: () => Promise<void> };
 
 async function preparePages(pages: NonNullable<MonitorOptions['pages']>, hostname: string, port: number): Promise<PageHandler> {
@@ -79,6 +84,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     applied: store.applied,
     rejected: { total: rejected.total, byReason: rejected.byReason(), samples: rejected.recentSamples() },
     sagas: store.sagas.size,
+    process: processFigures(),
   });
 
   const operators = parseOperators(opts.operators);

@@ -161,6 +161,8 @@ export const HealthResponse = z.object({
   applied: z.number(),
   rejected: z.object({ total: z.number(), byReason: z.record(z.string(), z.number()), samples: z.array(RejectedSample) }),
   sagas: z.number(),
+  /** The monitor process itself: memory is what grows with the number of sagas held. */
+  process: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), uptimeMs: z.number() }),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
