@@ -125,9 +125,16 @@ export interface SeedResult {
 
 /**
  * Produces whole sagas until at least `events` records are written, in large requests, before any timing starts.
- * Records of one saga share a key, so each topic's partition keeps their order.
+ * Records of one saga share a key, so each topic's partition keeps their order. `source` replaces the demo mix for
+ * scenarios that need sagas of a particular shape.
  */
-export async function seed(brokers: string, events: number, o: WorkloadOptions, say: (line: string) => void): Promise<SeedResult> {
+export async function seed(
+  brokers: string,
+  events: number,
+  o: WorkloadOptions,
+  say: (line: string) => void,
+  source: Iterable<BenchSaga> = sagas(o),
+): Promise<SeedResult> {
   await createBenchTopics(brokers);
   const producer = benchKafka(brokers).producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -147,7 +154,7 @@ export async function seed(brokers: string, events: number, o: WorkloadOptions, 
     if (inFlight.size >= SEED_CONCURRENCY) await Promise.race(inFlight);
   };
   try {
-    for (const s of sagas(o)) {
+    for (const s of source) {
       if (result.events >= events) break;
       result.sagas += 1;
       result.byOutcome[s.outcome] += 1;

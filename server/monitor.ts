@@ -9,6 +9,7 @@ import type { HealthResponse } from '../lib/wire/rest';
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../lib/wire/socket';
 import { createApiRouter } from './http/api-router';
 import { sendError } from './http/respond';
+import { answerWireErrors } from './http/wire-errors';
 import { ConsumerHealth } from './kafka/consumer-health';
 import { createKafka } from './kafka/kafka-client';
 import { SagaConsumer } from './kafka/saga-consumer';
@@ -126,6 +127,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     guard: requireSignIn ? (req, path) => void (path.startsWith('/api/session') || requireOperator(req, operators, sessions)) : undefined,
   });
   const server = createServer();
+  answerWireErrors(server);
   server.listen(opts.port, opts.hostname);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

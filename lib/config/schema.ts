@@ -38,9 +38,17 @@ export const Trigger = z.strictObject({
 });
 export type Trigger = z.infer<typeof Trigger>;
 
+/** What Kafka accepts as a topic name; anything else could never be subscribed to, so the monitor would wait for ever. */
+export const TopicName = z
+  .string()
+  .min(1)
+  .max(249)
+  .regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name: letters, digits, ".", "_" and "-" only')
+  .refine((t) => t !== '.' && t !== '..', 'a Kafka topic name cannot be "." or ".."');
+
 export const Rule = z
   .strictObject({
-    topic: z.string().min(1),
+    topic: TopicName,
     eventType: z.string().min(1).optional(),
     step: z.string().min(1).optional(),
     effect: Effect,
@@ -65,7 +73,7 @@ const RetryableStatuses = z.array(z.enum(SAGA_STATUSES)).min(1).default([...DEFA
  */
 export const RetryConfig = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('resend'), statuses: RetryableStatuses }),
-  z.strictObject({ mode: z.literal('command'), topic: z.string().min(1), statuses: RetryableStatuses }),
+  z.strictObject({ mode: z.literal('command'), topic: TopicName, statuses: RetryableStatuses }),
 ]);
 export type RetryConfig = z.infer<typeof RetryConfig>;
 
@@ -80,6 +88,9 @@ export const SagaTypeConfig = z
     retry: RetryConfig.default({ mode: 'resend', statuses: [...DEFAULT_RETRYABLE] }),
   })
   .superRefine((s, ctx) => {
+    s.steps.forEach((step, i) => {
+      if (s.steps.indexOf(step) !== i) ctx.addIssue({ code: 'custom', path: ['steps', i], message: `step "${step}" is declared twice` });
+    });
     s.rules.forEach((r, i) => {
       for (const [field, step] of [
         [['step'], r.step],
@@ -104,8 +115,16 @@ export const SagaTypeConfig = z
   });
 export type SagaTypeConfig = z.infer<typeof SagaTypeConfig>;
 
+const Broker = z
+  .string()
+  .regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
+  .refine((b) => {
+    const port = /:(\d{1,5})$/.exec(b)?.[1];
+    return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+  }, 'the port must be 1-65535');
+
 export const KafkaConfig = z.strictObject({
-  brokers: z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port')).min(1),
+  brokers: z.array(Broker).min(1),
   clientId: z.string().min(1).default('saga-monitor'),
   /** Prefix of the consumer group; each monitor process adds its own suffix and reads from the start of retention. */
   groupIdPrefix: z.string().min(1).default('saga-monitor'),
@@ -126,9 +145,14 @@ export const MonitorConfig = z
     kafka: KafkaConfig,
     sagas: z.array(SagaTypeConfig).min(1),
     /** The monitor's own topic: every manual retry is recorded there and read back like any other stream. */
-    auditTopic: z.string().min(1).default('saga-monitor.audit'),
+    auditTopic: TopicName.default('saga-monitor.audit'),
   })
   .superRefine((c, ctx) => {
+    // The consumer reads the audit topic as retries only: a rule on it would never see a record.
+    const ruleTopics = new Set(c.sagas.flatMap((s) => s.rules.map((r) => r.topic)));
+    if (ruleTopics.has(c.auditTopic)) {
+      ctx.addIssue({ code: 'custom', path: ['auditTopic'], message: `"${c.auditTopic}" is also a rule topic; the audit topic must be the monitor's own` });
+    }
     const seen = new Set<string>();
     c.sagas.forEach((s, i) => {
       if (seen.has(s.type)) ctx.addIssue({ code: 'custom', path: ['sagas', i, 'type'], message: `duplicate saga type "${s.type}"` });

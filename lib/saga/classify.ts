@@ -69,7 +69,8 @@ export function classify(record: RawRecord, config: CompiledConfig): SagaEvent |
     for (const rule of entry.rules) {
       let eventType: string | null = null;
       if (rule.eventType) {
-        const et = rule.eventType(record, json);
+        // A rule without eventTypeFrom reads the event type where its saga type does: that result is already known.
+        const et = rule.rule.eventTypeFrom === undefined && typeEt !== null ? typeEt : rule.eventType(record, json);
         if (et.ok) eventType = et.value;
         else if (et.reason === 'invalid-json' || et.reason === 'empty-value') return rejectFor(record, et.reason);
       }

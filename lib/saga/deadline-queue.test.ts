@@ -95,6 +95,23 @@ describe('DeadlineQueue', () => {
     expect(ids(q.popExpired(7)).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `s${i}`).sort());
   });
 
+  it('a slot freed by one id and reused by another fires for the new id at its own deadline only', () => {
+    const q = queue([['schedule', 'a', 100], ['schedule', 'a', 300], ['cancel', 'a'], ['schedule', 'b', 300], ['schedule', 'c', 100]]);
+    expect(q.popExpired(200)).toEqual([{ id: 'c', at: 100 }]);
+    expect(q.popExpired(300)).toEqual([{ id: 'b', at: 300 }]);
+    expect(q.size).toBe(0);
+  });
+
+  it('keeps order past its first capacity (thousands of ids, deadlines in reverse)', () => {
+    const q = new DeadlineQueue();
+    const n = 5_000;
+    for (let i = 0; i < n; i++) q.schedule(`s${i}`, n - i);
+    const got = q.popExpired(n);
+    expect(got).toHaveLength(n);
+    expect(got[0]).toEqual({ id: `s${n - 1}`, at: 1 });
+    expect(got.map((e) => e.at)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+  });
+
   it.each([1, 2, 3, 4, 5])('agrees with a brute-force oracle on a random workload (seed %i)', (seed) => {
     const rand = mulberry32(seed);
     const q = new DeadlineQueue();

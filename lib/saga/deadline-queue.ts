@@ -1,78 +1,156 @@
+/** First capacity of the flat arrays; they double as needed. */
+const INITIAL_CAPACITY = 1_024;
+/** Stale heap entries are tolerated up to this many beyond twice the live ones, then the heap is rebuilt. */
+const STALE_SLACK = 1_024;
+
 /**
  * Deadlines of in-flight sagas in a binary min-heap. Rescheduling pushes a new entry and leaves the old one to be
  * skipped when popped, so each event costs O(log n) and a tick touches only what expired, never every saga.
+ *
+ * Each id gets a slot; the heap holds (deadline, slot) pairs in typed arrays. A million in-flight sagas are then a
+ * few flat arrays rather than a million small objects for the collector to trace and for each event to allocate.
+ * Invariant: a heap entry is live exactly when its slot's current deadline equals the entry's deadline, so entries
+ * left behind by a reschedule, a cancel or a reused slot never fire for the wrong time.
  */
 export class DeadlineQueue {
-  private readonly heap: Array<{ at: number; id: string }> = [];
-  private readonly current = new Map<string, number>();
+  private readonly slotOf = new Map<string, number>();
+  private ids: string[] = [];
+  /** Current deadline per slot; NaN for a free slot. */
+  private due = new Float64Array(INITIAL_CAPACITY).fill(Number.NaN);
+  private readonly freeSlots: number[] = [];
+  private heapAt = new Float64Array(INITIAL_CAPACITY);
+  private heapSlot = new Int32Array(INITIAL_CAPACITY);
+  private heapLength = 0;
 
   get size(): number {
-    return this.current.size;
+    return this.slotOf.size;
   }
 
   schedule(id: string, at: number): void {
-    if (this.current.get(id) === at) return;
-    this.current.set(id, at);
-    this.push({ at, id });
-    // Stale entries are bounded: rebuild once they outnumber the live ones.
-    if (this.heap.length > 2 * this.current.size + 1024) this.rebuild();
+    let slot = this.slotOf.get(id);
+    if (slot === undefined) {
+      slot = this.allocate(id);
+    } else if (this.due[slot] === at) {
+      return;
+    }
+    this.due[slot] = at;
+    this.push(at, slot);
+    if (this.heapLength > 2 * this.slotOf.size + STALE_SLACK) this.rebuild();
   }
 
   cancel(id: string): void {
-    this.current.delete(id);
+    const slot = this.slotOf.get(id);
+    if (slot !== undefined) this.release(id, slot);
   }
 
   deadlineOf(id: string): number | undefined {
-    return this.current.get(id);
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.due[slot];
   }
 
   /** Removes and returns every id whose deadline is at or before `now`, earliest first. */
   popExpired(now: number): Array<{ id: string; at: number }> {
     const out: Array<{ id: string; at: number }> = [];
-    while (this.heap.length > 0 && this.heap[0]!.at <= now) {
-      const top = this.pop()!;
-      if (this.current.get(top.id) !== top.at) continue;
-      this.current.delete(top.id);
-      out.push(top);
+    while (this.heapLength > 0 && this.heapAt[0]! <= now) {
+      const at = this.heapAt[0]!;
+      const slot = this.heapSlot[0]!;
+      this.popTop();
+      if (this.due[slot] !== at) continue;
+      const id = this.ids[slot]!;
+      this.release(id, slot);
+      out.push({ id, at });
     }
     return out;
   }
 
-  private rebuild(): void {
-    this.heap.length = 0;
-    for (const [id, at] of this.current) this.push({ at, id });
+  private allocate(id: string): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.ids.length;
+      if (slot >= this.due.length) {
+        const due = new Float64Array(this.due.length * 2).fill(Number.NaN);
+        due.set(this.due);
+        this.due = due;
+      }
+      this.ids.push(id);
+    } else {
+      this.ids[slot] = id;
+    }
+    this.slotOf.set(id, slot);
+    return slot;
   }
 
-  private push(entry: { at: number; id: string }): void {
-    const h = this.heap;
-    h.push(entry);
-    let i = h.length - 1;
+  private release(id: string, slot: number): void {
+    this.slotOf.delete(id);
+    this.due[slot] = Number.NaN;
+    // Let the id string go; the slot is reused by the next new id.
+    this.ids[slot] = '';
+    this.freeSlots.push(slot);
+  }
+
+  /** Live entries only, heapified bottom-up in O(n). */
+  private rebuild(): void {
+    let n = 0;
+    for (const slot of this.slotOf.values()) {
+      this.heapAt[n] = this.due[slot]!;
+      this.heapSlot[n] = slot;
+      n += 1;
+    }
+    this.heapLength = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  private push(at: number, slot: number): void {
+    if (this.heapLength === this.heapAt.length) {
+      const heapAt = new Float64Array(this.heapAt.length * 2);
+      heapAt.set(this.heapAt);
+      this.heapAt = heapAt;
+      const heapSlot = new Int32Array(this.heapSlot.length * 2);
+      heapSlot.set(this.heapSlot);
+      this.heapSlot = heapSlot;
+    }
+    const hAt = this.heapAt;
+    const hSlot = this.heapSlot;
+    let i = this.heapLength;
+    this.heapLength += 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (h[p]!.at <= h[i]!.at) break;
-      [h[p], h[i]] = [h[i]!, h[p]!];
+      if (hAt[p]! <= at) break;
+      hAt[i] = hAt[p]!;
+      hSlot[i] = hSlot[p]!;
       i = p;
     }
+    hAt[i] = at;
+    hSlot[i] = slot;
   }
 
-  private pop(): { at: number; id: string } | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && h[l]!.at < h[m]!.at) m = l;
-        if (r < h.length && h[r]!.at < h[m]!.at) m = r;
-        if (m === i) break;
-        [h[m], h[i]] = [h[i]!, h[m]!];
-        i = m;
-      }
+  private popTop(): void {
+    this.heapLength -= 1;
+    const last = this.heapLength;
+    if (last === 0) return;
+    this.heapAt[0] = this.heapAt[last]!;
+    this.heapSlot[0] = this.heapSlot[last]!;
+    this.siftDown(0);
+  }
+
+  private siftDown(from: number): void {
+    const hAt = this.heapAt;
+    const hSlot = this.heapSlot;
+    const n = this.heapLength;
+    const at = hAt[from]!;
+    const slot = hSlot[from]!;
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && hAt[r]! < hAt[l]! ? r : l;
+      if (hAt[c]! >= at) break;
+      hAt[i] = hAt[c]!;
+      hSlot[i] = hSlot[c]!;
+      i = c;
     }
-    return top;
+    hAt[i] = at;
+    hSlot[i] = slot;
   }
 }

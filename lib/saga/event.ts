@@ -66,9 +66,18 @@ const EFFECT_RANK: Record<EventEffect, number> = {
   retry: 6,
 };
 
+/**
+ * A record that triggers an effect is also the cause of that effect's consequences: a compensation's reply that starts
+ * the next compensation goes before that next compensation's reply of the same millisecond.
+ */
+function rankOf(e: SagaEvent): number {
+  const own = EFFECT_RANK[e.effect];
+  return e.triggers ? Math.min(own, EFFECT_RANK[e.triggers.effect] - 0.5) : own;
+}
+
 export function compareEvents(a: SagaEvent, b: SagaEvent): number {
   if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
-  const rank = EFFECT_RANK[a.effect] - EFFECT_RANK[b.effect];
+  const rank = rankOf(a) - rankOf(b);
   if (rank !== 0) return rank;
   if (a.topic !== b.topic) return a.topic < b.topic ? -1 : 1;
   if (a.partition !== b.partition) return a.partition - b.partition;

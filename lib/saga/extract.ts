@@ -4,26 +4,29 @@ import type { RawRecord } from './record';
 export type ExtractFailure = 'invalid-json' | 'empty-value' | 'missing' | 'wrong-type';
 export type Extracted = { ok: true; value: string } | { ok: false; reason: ExtractFailure };
 
+type Parsed = { ok: true; value: unknown } | { ok: false; reason: 'invalid-json' | 'empty-value' };
+
+// Failures carry no data: one shared object each instead of one per record.
+const INVALID_JSON: Parsed & Extracted = Object.freeze({ ok: false, reason: 'invalid-json' });
+const EMPTY_VALUE: Parsed & Extracted = Object.freeze({ ok: false, reason: 'empty-value' });
+const MISSING: Extracted = Object.freeze({ ok: false, reason: 'missing' });
+const WRONG_TYPE: Extracted = Object.freeze({ ok: false, reason: 'wrong-type' });
+
 /** Parsed JSON of one record, computed at most once however many extractors read it. */
 export class LazyJson {
-  private parsed: unknown = undefined;
-  private state: 'unparsed' | 'ok' | 'invalid' | 'empty' = 'unparsed';
+  private result: Parsed | null = null;
   constructor(private readonly text: string | null) {}
 
-  get(): { ok: true; value: unknown } | { ok: false; reason: 'invalid-json' | 'empty-value' } {
-    if (this.state === 'unparsed') {
-      if (this.text === null || this.text.length === 0) this.state = 'empty';
-      else {
-        try {
-          this.parsed = JSON.parse(this.text);
-          this.state = 'ok';
-        } catch {
-          this.state = 'invalid';
-        }
-      }
+  get(): Parsed {
+    if (this.result !== null) return this.result;
+    if (this.text === null || this.text.length === 0) return (this.result = EMPTY_VALUE);
+    let parsed: Parsed;
+    try {
+      parsed = { ok: true, value: JSON.parse(this.text) };
+    } catch {
+      parsed = INVALID_JSON;
     }
-    if (this.state === 'ok') return { ok: true, value: this.parsed };
-    return { ok: false, reason: this.state === 'empty' ? 'empty-value' : 'invalid-json' };
+    return (this.result = parsed);
   }
 }
 
@@ -36,10 +39,10 @@ export function parseJsonPath(path: string): Array<string | number> {
 }
 
 function scalarToString(v: unknown): Extracted {
-  if (typeof v === 'string') return v.length > 0 ? { ok: true, value: v } : { ok: false, reason: 'missing' };
+  if (typeof v === 'string') return v.length > 0 ? { ok: true, value: v } : MISSING;
   if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: String(v) };
-  if (v === undefined || v === null) return { ok: false, reason: 'missing' };
-  return { ok: false, reason: 'wrong-type' };
+  if (v === undefined || v === null) return MISSING;
+  return WRONG_TYPE;
 }
 
 export type CompiledExtractor = (record: RawRecord, json: LazyJson) => Extracted;

@@ -9,13 +9,24 @@ import { deriveStatus } from './status';
  */
 export const MAX_EVENTS_PER_SAGA = 500;
 
-type Handler = (steps: StepState[], e: { step: string | null; timestamp: number; timeoutMs: number | null }) => void;
+type Handler = (steps: StepState[], step: string | null, timestamp: number, timeoutMs: number | null) => void;
 
+/**
+ * The named step, replaced in `steps` by a copy the handler may change: states share step objects, so a step is
+ * copied only when an event touches it (the array itself is the caller's own copy).
+ */
 function stepOf(steps: StepState[], name: string | null): StepState | null {
-  return name === null ? null : (steps.find((s) => s.name === name) ?? null);
+  if (name === null) return null;
+  for (let i = 0; i < steps.length; i++) {
+    if (steps[i]!.name !== name) continue;
+    const s = { ...steps[i]! };
+    steps[i] = s;
+    return s;
+  }
+  return null;
 }
 
-/** Per-effect handlers on a copy of the steps; `Record` makes a new effect a compile error until handled here. */
+/** Per-effect handlers on the caller's copy of the steps; `Record` makes a new effect a compile error until handled here. */
 const HANDLERS: Record<EventEffect, Handler> = {
   start: () => {},
   complete: () => {},
@@ -23,45 +34,52 @@ const HANDLERS: Record<EventEffect, Handler> = {
   observed: () => {},
   // The retried record itself arrives on its topic and moves the step; the audit entry only marks the timeline.
   retry: () => {},
-  'step-started': (steps, e) => {
-    const s = stepOf(steps, e.step);
+  'step-started': (steps, step, timestamp, timeoutMs) => {
+    const s = stepOf(steps, step);
     if (!s) return;
     s.attempts += 1;
     // A start no later than the step's end belongs to an earlier attempt that raced its own reply.
-    if (s.endedAt !== null && e.timestamp <= s.endedAt) return;
+    if (s.endedAt !== null && timestamp <= s.endedAt) return;
     s.status = 'running';
-    s.startedAt = e.timestamp;
+    s.startedAt = timestamp;
     s.endedAt = null;
-    s.timeoutMs = e.timeoutMs;
+    s.timeoutMs = timeoutMs;
   },
-  'step-completed': (steps, e) => {
-    const s = stepOf(steps, e.step);
+  'step-completed': (steps, step, timestamp) => {
+    const s = stepOf(steps, step);
     // A late reply after the step already completed counts once.
     if (!s || s.status === 'completed') return;
     if (s.status === 'compensating' || s.status === 'compensated') return;
     s.status = 'completed';
-    s.endedAt = e.timestamp;
+    s.endedAt = timestamp;
   },
-  'step-failed': (steps, e) => {
-    const s = stepOf(steps, e.step);
-    if (!s || s.status === 'compensating' || s.status === 'compensated') return;
+  'step-failed': (steps, step, timestamp) => {
+    const s = stepOf(steps, step);
+    // A late failure reply after the step already failed counts once, as a late success does.
+    if (!s || s.status === 'failed') return;
+    if (s.status === 'compensating' || s.status === 'compensated') return;
     s.status = 'failed';
-    s.endedAt = e.timestamp;
+    s.endedAt = timestamp;
   },
-  'compensation-started': (steps, e) => {
-    const s = stepOf(steps, e.step);
+  'compensation-started': (steps, step, timestamp) => {
+    const s = stepOf(steps, step);
     if (!s || s.compensationStartedAt !== null) return;
-    s.compensationStartedAt = e.timestamp;
+    s.compensationStartedAt = timestamp;
     if (s.compensationEndedAt === null) s.status = 'compensating';
   },
-  'compensation-completed': (steps, e) => {
-    const s = stepOf(steps, e.step);
+  'compensation-completed': (steps, step, timestamp) => {
+    const s = stepOf(steps, step);
     if (!s || s.compensationEndedAt !== null) return;
-    s.compensationEndedAt = e.timestamp;
-    s.compensationStartedAt ??= e.timestamp;
+    s.compensationEndedAt = timestamp;
+    s.compensationStartedAt ??= timestamp;
     s.status = 'compensated';
   },
 };
+
+function applyEffects(steps: StepState[], e: SagaEvent): void {
+  HANDLERS[e.effect](steps, e.step, e.timestamp, e.timeoutMs);
+  if (e.triggers) HANDLERS[e.triggers.effect](steps, e.triggers.step, e.timestamp, e.triggers.timeoutMs ?? null);
+}
 
 function isCompensable(config: SagaTypeConfig, step: string): boolean {
   return config.rules.some(
@@ -69,6 +87,15 @@ function isCompensable(config: SagaTypeConfig, step: string): boolean {
       (r.effect === 'compensation-started' && r.step === step) ||
       (r.triggers?.effect === 'compensation-started' && r.triggers.step === step),
   );
+}
+
+/** Untouched steps per saga type, shared by every saga until an event copies one; frozen so none is changed in place. */
+const STEP_TEMPLATES = new WeakMap<SagaTypeConfig, readonly StepState[]>();
+
+function stepTemplate(config: SagaTypeConfig): readonly StepState[] {
+  let t = STEP_TEMPLATES.get(config);
+  if (!t) STEP_TEMPLATES.set(config, (t = config.steps.map((name) => Object.freeze(emptyStep(name, isCompensable(config, name))))));
+  return t;
 }
 
 export function initialState(config: SagaTypeConfig, first: SagaEvent): SagaState {
@@ -79,7 +106,7 @@ export function initialState(config: SagaTypeConfig, first: SagaEvent): SagaStat
     updatedAt: first.timestamp,
     completedAt: null,
     failedAt: null,
-    steps: config.steps.map((name) => emptyStep(name, isCompensable(config, name))),
+    steps: stepTemplate(config).slice(),
     status: 'in_progress',
     currentStep: null,
     phase: null,
@@ -91,30 +118,56 @@ export function initialState(config: SagaTypeConfig, first: SagaEvent): SagaStat
   };
 }
 
-/** Folds one event into a state known to contain every earlier event; returns a new state. */
-function fold(state: SagaState, e: SagaEvent, sawStart: boolean): SagaState {
-  const steps = state.steps.map((s) => ({ ...s }));
-  HANDLERS[e.effect](steps, e);
-  if (e.triggers) HANDLERS[e.triggers.effect](steps, { step: e.triggers.step, timestamp: e.timestamp, timeoutMs: e.triggers.timeoutMs ?? null });
-  const next: SagaState = {
-    ...state,
-    steps,
-    updatedAt: Math.max(state.updatedAt, e.timestamp),
-    startedAt: e.effect === 'start' && !sawStart ? e.timestamp : Math.min(state.startedAt, e.timestamp),
-    completedAt: e.effect === 'complete' ? (state.completedAt ?? e.timestamp) : state.completedAt,
-    failedAt: e.effect === 'fail' ? (state.failedAt ?? e.timestamp) : state.failedAt,
-  };
-  return { ...next, ...deriveStatus(next) };
+/** Fills in what deriveStatus computes, on a state object not shared yet. */
+function settle(s: SagaState): SagaState {
+  const d = deriveStatus(s);
+  s.status = d.status;
+  s.currentStep = d.currentStep;
+  s.phase = d.phase;
+  s.endedAt = d.endedAt;
+  return s;
 }
 
+/** Folds one event into a state known to contain every earlier event; returns a new state with the given timeline. */
+function fold(state: SagaState, e: SagaEvent, sawStart: boolean, events: SagaEvent[], eventCount: number, droppedEvents: number): SagaState {
+  const steps = state.steps.slice();
+  applyEffects(steps, e);
+  return settle({
+    id: state.id,
+    type: state.type,
+    startedAt: e.effect === 'start' && !sawStart ? e.timestamp : Math.min(state.startedAt, e.timestamp),
+    updatedAt: Math.max(state.updatedAt, e.timestamp),
+    completedAt: e.effect === 'complete' ? (state.completedAt ?? e.timestamp) : state.completedAt,
+    failedAt: e.effect === 'fail' ? (state.failedAt ?? e.timestamp) : state.failedAt,
+    steps,
+    status: state.status,
+    currentStep: state.currentStep,
+    phase: state.phase,
+    endedAt: state.endedAt,
+    events,
+    eventCount,
+    droppedEvents,
+    truncated: droppedEvents > 0,
+  });
+}
+
+/** The state of a whole timeline, as folding its events one by one would give (status derived once, at the end). */
 function replay(config: SagaTypeConfig, events: SagaEvent[], eventCount: number, droppedEvents: number): SagaState {
-  let state = initialState(config, events[0]!);
+  const s = initialState(config, events[0]!);
   let sawStart = false;
   for (const e of events) {
-    state = fold(state, e, sawStart);
+    applyEffects(s.steps, e);
+    s.startedAt = e.effect === 'start' && !sawStart ? e.timestamp : Math.min(s.startedAt, e.timestamp);
+    s.updatedAt = Math.max(s.updatedAt, e.timestamp);
+    if (e.effect === 'complete') s.completedAt ??= e.timestamp;
+    if (e.effect === 'fail') s.failedAt ??= e.timestamp;
     sawStart ||= e.effect === 'start';
   }
-  return { ...state, events, eventCount, droppedEvents, truncated: droppedEvents > 0 };
+  s.events = events;
+  s.eventCount = eventCount;
+  s.droppedEvents = droppedEvents;
+  s.truncated = droppedEvents > 0;
+  return settle(s);
 }
 
 /** Index where `e` belongs in the ordered timeline, or -1 when the same record is already there. */
@@ -139,10 +192,7 @@ function insertionIndex(events: SagaEvent[], e: SagaEvent): number {
  * order and the timeline is replayed, so the result does not depend on arrival order.
  */
 export function applyEvent(state: SagaState | undefined, e: SagaEvent, config: SagaTypeConfig): SagaState {
-  if (!state) {
-    const s = fold(initialState(config, e), e, false);
-    return { ...s, events: [e], eventCount: 1 };
-  }
+  if (!state) return fold(initialState(config, e), e, false, [e], 1, 0);
   const at = insertionIndex(state.events, e);
   if (at === -1) return state;
   const events = state.events.slice();
@@ -155,10 +205,6 @@ export function applyEvent(state: SagaState | undefined, e: SagaEvent, config: S
   const inOrder = at === state.events.length;
   // Replaying a timeline that lost its oldest events would forget what they established: once any event is dropped
   // (including by this insertion), a late record is folded onto the state instead.
-  if (inOrder || dropped > 0) {
-    const sawStart = state.events.some((x) => x.effect === 'start');
-    const s = fold(state, e, sawStart);
-    return { ...s, events, eventCount: state.eventCount + 1, droppedEvents: dropped, truncated: dropped > 0 };
-  }
+  if (inOrder || dropped > 0) return fold(state, e, state.events.some((x) => x.effect === 'start'), events, state.eventCount + 1, dropped);
   return replay(config, events, state.eventCount + 1, dropped);
 }

@@ -11,6 +11,21 @@ function latest(steps: StepState[], at: (s: StepState) => number | null): StepSt
   return best;
 }
 
+/**
+ * The step compensated last: the latest compensation end, ties (two records of the same millisecond) broken by timeline
+ * order, causes before consequences. A repeated reply of a compensation that already ended does not count.
+ */
+function lastCompensated(s: Omit<SagaState, keyof Derived>, end: number): string | null {
+  const candidates = s.steps.filter((x) => x.compensationEndedAt === end);
+  if (candidates.length === 1) return candidates[0]!.name;
+  for (let i = s.events.length - 1; i >= 0; i--) {
+    const e = s.events[i]!;
+    if (e.timestamp < end) break;
+    if (e.timestamp === end && e.effect === 'compensation-completed' && candidates.some((x) => x.name === e.step)) return e.step;
+  }
+  return candidates.at(-1)?.name ?? null;
+}
+
 /** Status from the facts gathered so far (see the README's status table); stuck is layered on by the detector. */
 export function deriveStatus(s: Omit<SagaState, keyof Derived>): Derived {
   const compensations = s.steps.filter((x) => x.compensationStartedAt !== null);
@@ -36,7 +51,7 @@ export function deriveStatus(s: Omit<SagaState, keyof Derived>): Derived {
     // unless a fail record says the saga gave up.
     const owed = s.failedAt === null ? latest(s.steps.filter((x) => x.compensable && x.status === 'completed'), (x) => x.endedAt) : null;
     if (owed) return { status: 'compensating', currentStep: owed.name, phase: null, endedAt: null };
-    return { status: 'compensated', currentStep: touched?.name ?? null, phase: null, endedAt: lastCompensationEnd };
+    return { status: 'compensated', currentStep: lastCompensated(s, lastCompensationEnd) ?? touched?.name ?? null, phase: null, endedAt: lastCompensationEnd };
   }
   const failedStep = latest(
     s.steps.filter((x) => x.status === 'failed'),

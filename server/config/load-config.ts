@@ -24,7 +24,8 @@ export function parseConfig(raw: unknown, env: Record<string, string | undefined
       : raw;
   const parsed = MonitorConfig.safeParse(withEnv);
   if (!parsed.success) {
-    const lines = formatIssues(parsed.error.issues).map((l) => `  ${l}`);
+    const fromEnv = withEnv !== raw;
+    const lines = formatIssues(parsed.error.issues).map((l) => (fromEnv && l.startsWith('kafka.brokers') ? `  ${l} (from KAFKA_BROKERS)` : `  ${l}`));
     throw new ConfigError(`invalid config ${source}:\n${lines.join('\n')}`);
   }
   return parsed.data;
@@ -39,7 +40,8 @@ export function loadConfig(path: string, env: Record<string, string | undefined>
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Editors on Windows may save a byte order mark, which JSON.parse refuses.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ConfigError(`config ${path} is not valid JSON: ${(e as Error).message}`);
   }

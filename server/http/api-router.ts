@@ -6,8 +6,9 @@ import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
 import { sendError, sendJson } from './respond';
 import { HttpError } from './read-body';
+import { requestUrl } from './request-url';
 import type { Route } from './route';
-import { sagaIdParam } from './saga-id-param';
+import { sagaIdParam, shownId } from './saga-id-param';
 
 export interface ApiDeps {
   store: SagaStore;
@@ -20,9 +21,9 @@ export interface ApiDeps {
   guard?: (req: IncomingMessage, path: string) => void;
 }
 
-/** Serves /api/* on the same HTTP server as the pages; returns false for paths it does not own. */
-export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const routes: Route[] = [
+/** The read-only routes: sagas, one saga, stats, alerts, health. */
+export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now'>): Route[] {
+  return [
     {
       method: 'GET',
       pattern: /^\/api\/sagas\/?$/,
@@ -46,7 +47,7 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
       handle: ({ res, params: [rawId] }) => {
         const id = sagaIdParam(rawId!);
         const detail = d.store.detail(id);
-        if (!detail) sendError(res, 404, `no saga with id "${id}" has been seen; check the id, or wait for catch-up to finish`);
+        if (!detail) sendError(res, 404, `no saga with id ${shownId(id)} has been seen; check the id, or wait for catch-up to finish`);
         else sendJson(res, 200, detail);
       },
     },
@@ -54,8 +55,11 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
     { method: 'GET', pattern: /^\/api\/alerts\/?$/, handle: ({ res }) => sendJson(res, 200, { items: d.store.alerts() }) },
     { method: 'GET', pattern: /^\/api\/health\/?$/, handle: ({ res }) => sendJson(res, 200, d.health()) },
   ];
+}
 
-  const all = [...(d.extraRoutes ?? []), ...routes];
+/** Serves /api/* on the same HTTP server as the pages; returns false for paths it does not own. */
+export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const all = [...(d.extraRoutes ?? []), ...readRoutes(d)];
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     d.guard?.(req, url.pathname);
@@ -75,7 +79,12 @@ export function createApiRouter(d: ApiDeps): (req: IncomingMessage, res: ServerR
   };
 
   return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
+    if (!url) {
+      // An absolute-form target the URL parser refuses (`GET http://[::1 HTTP/1.1`): no route can own it.
+      sendError(res, 400, 'the request target is not a valid URL');
+      return true;
+    }
     if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return false;
     dispatch(req, res, url).catch((e: unknown) => {
       if (e instanceof HttpError) {

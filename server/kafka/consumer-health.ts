@@ -1,5 +1,4 @@
 import type { HealthResponse } from '../../lib/wire/rest';
-import { compareOffsets } from '../../lib/saga/record';
 
 interface PartitionState {
   low: bigint;
@@ -18,6 +17,8 @@ export class ConsumerHealth {
   /** False until the end offsets of the existing topics are known: before that nothing is caught up. */
   private offsetsKnown = false;
   private readonly topics = new Map<string, Map<number, PartitionState> | null>();
+  /** Partitions not yet at the end offsets they had when found: kept so a record costs O(1) here. */
+  private behind = 0;
 
   constructor(
     topics: string[],
@@ -41,7 +42,9 @@ export class ConsumerHealth {
     const existing = this.topics.get(topic) ?? new Map<number, PartitionState>();
     for (const p of partitions) {
       if (existing.has(p.partition)) continue;
-      existing.set(p.partition, { low: BigInt(p.low), endAtStart: BigInt(p.high), position: null });
+      const state: PartitionState = { low: BigInt(p.low), endAtStart: BigInt(p.high), position: null };
+      existing.set(p.partition, state);
+      if (!partitionCaughtUp(state)) this.behind += 1;
     }
     this.topics.set(topic, existing);
   }
@@ -60,17 +63,15 @@ export class ConsumerHealth {
     const p = this.topics.get(topic)?.get(partition);
     if (!p) return;
     const next = BigInt(nextOffset);
-    if (p.position === null || next > p.position) p.position = next;
+    if (p.position !== null && next <= p.position) return;
+    const wasCaughtUp = partitionCaughtUp(p);
+    p.position = next;
+    if (!wasCaughtUp && partitionCaughtUp(p)) this.behind -= 1;
     if (this.doneAt === null && this.caughtUp()) this.doneAt = this.now();
   }
 
   caughtUp(): boolean {
-    if (!this.offsetsKnown) return false;
-    for (const parts of this.topics.values()) {
-      if (parts === null) continue;
-      for (const p of parts.values()) if (!partitionCaughtUp(p)) return false;
-    }
-    return true;
+    return this.offsetsKnown && this.behind === 0;
   }
 
   snapshot(): Pick<HealthResponse, 'kafka' | 'catchUp' | 'topics' | 'consumed'> {
@@ -110,6 +111,5 @@ export class ConsumerHealth {
 }
 
 function partitionCaughtUp(p: PartitionState): boolean {
-  if (p.endAtStart <= p.low) return true;
-  return p.position !== null && compareOffsets(p.position.toString(), p.endAtStart.toString()) >= 0;
+  return p.endAtStart <= p.low || (p.position !== null && p.position >= p.endAtStart);
 }

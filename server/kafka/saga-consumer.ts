@@ -15,6 +15,21 @@ export const TOPIC_RECHECK_MS = 5_000;
 const AUDIT_REPLICATION = 3;
 /** A fetch returns as soon as records exist; this only bounds an idle fetch, which a stop must wait out. */
 const FETCH_MAX_WAIT_MS = 1_000;
+/**
+ * Bytes of one fetch, and of one partition in it: a backlog comes in few round trips (the consumer waits for each),
+ * while a live stream's fetches stay as small as what arrived. Held in memory twice at most: raw and decoded.
+ */
+const FETCH_MAX_BYTES = Number(process.env.EXP_MAX_BYTES ?? 50 * 1024 * 1024); // EXPERIMENT
+const FETCH_MAX_BYTES_PER_PARTITION = Number(process.env.EXP_MAX_BYTES_PP ?? 10 * 1024 * 1024); // EXPERIMENT
+/**
+ * Offsets are committed this often rather than after every batch (a round trip each): the group is this process's
+ * own and rebuilt from the beginning on every start, so committed offsets only show its lag to cluster tooling.
+ */
+const COMMIT_INTERVAL_MS = 5_000;
+/** A stop or a seek is noticed within this many records of a batch. */
+const RUNNING_CHECK_RECORDS = 256;
+/** A long backlog batch gives timers and HTTP requests a turn this often, so the dashboard stays live during catch-up. */
+const YIELD_AFTER_MS = 100;
 /** Errors that mean the brokers cannot be reached at all, as opposed to a topic that is still settling. */
 const UNREACHABLE = /Connection|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Closed connection/i;
 
@@ -42,6 +57,7 @@ export class SagaConsumer {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private checking: Promise<void> | null = null;
+  private lastYield = 0;
 
   constructor(private readonly d: SagaConsumerDeps) {
     this.groupId = `${d.config.config.kafka.groupIdPrefix}-${randomUUID()}`;
@@ -108,7 +124,13 @@ export class SagaConsumer {
 
   private async subscribe(topics: string[]): Promise<void> {
     if (this.consumer) await this.consumer.disconnect();
-    const consumer = this.d.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_MAX_WAIT_MS });
+    const consumer = this.d.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
+      maxBytes: FETCH_MAX_BYTES,
+      maxBytesPerPartition: FETCH_MAX_BYTES_PER_PARTITION,
+    });
     const { CRASH, DISCONNECT, FETCH, GROUP_JOIN } = consumer.events;
     consumer.on(CRASH, (e) => this.d.health.setState('disconnected', String(e.payload.error)));
     consumer.on(DISCONNECT, () => {
@@ -120,18 +142,20 @@ export class SagaConsumer {
     await consumer.subscribe({ topics, fromBeginning: true });
     this.consumer = consumer;
     this.subscribed = topics;
-    await consumer.run({ autoCommit: true, eachBatch: (p) => this.eachBatch(p) });
+    // kafkajs' autoCommit commits after every batch; eachBatch commits on COMMIT_INTERVAL_MS instead.
+    await consumer.run({ autoCommit: false, autoCommitInterval: COMMIT_INTERVAL_MS, eachBatch: (p) => this.eachBatch(p) });
     this.d.log.info(`kafka: consuming ${topics.join(', ')} as group ${this.groupId}`);
   }
 
-  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    let last: string | null = null;
-    let count = 0;
-    for (const m of batch.messages) {
-      if (!isRunning() || isStale()) break;
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = batch;
+    const audit = topic === this.d.auditTopic;
+    let done = 0;
+    for (const m of messages) {
+      if (done % RUNNING_CHECK_RECORDS === 0 && (!isRunning() || isStale())) break;
       try {
-        const raw = decodeMessage(batch.topic, batch.partition, m);
-        if (batch.topic === this.d.auditTopic) {
+        const raw = decodeMessage(topic, partition, m);
+        if (audit) {
           this.d.onAudit(raw);
         } else {
           const r = classify(raw, this.d.config);
@@ -143,20 +167,28 @@ export class SagaConsumer {
         this.d.rejected.add({
           reason: 'processing-error',
           detail: String(e),
-          topic: batch.topic,
-          partition: batch.partition,
+          topic,
+          partition,
           offset: m.offset,
           timestamp: Number(m.timestamp),
           key: m.key?.toString('utf8') ?? null,
           valuePreview: m.value?.subarray(0, 200).toString('utf8') ?? null,
         });
       }
-      resolveOffset(m.offset);
-      last = m.offset;
-      count += 1;
+      done += 1;
     }
-    if (last !== null) this.d.health.advance(batch.topic, batch.partition, (BigInt(last) + 1n).toString(), count);
+    if (done > 0) {
+      // Resolved once per batch: every record up to this one is processed.
+      const last = messages[done - 1]!.offset;
+      resolveOffset(last);
+      this.d.health.advance(topic, partition, (BigInt(last) + 1n).toString(), done);
+    }
+    await commitOffsetsIfNecessary();
     await heartbeat();
+    if (Date.now() - this.lastYield >= YIELD_AFTER_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.lastYield = Date.now();
+    }
   }
 
   async stop(): Promise<void> {

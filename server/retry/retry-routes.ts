@@ -20,6 +20,8 @@ const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 const MAX_IDEMPOTENCY_KEY = 200;
 
 const SignIn = z.strictObject({ token: z.string().min(1).max(500) });
+/** Strict like the list's query: a misspelt `step` must not plan a retry of another step. */
+const RetryPlanQuery = z.strictObject({ step: z.string().min(1).max(200).optional() });
 
 interface Deps {
   store: SagaStore;
@@ -69,7 +71,10 @@ export function retryRoutes(d: Deps): Route[] {
         if (!allowed.ok) throw new HttpError(429, `too many sign-in attempts; try again in ${allowed.retryAfterS} s`);
         const { token } = parse(SignIn, await readJsonBody(req));
         const operator = d.operators.authenticate(token);
-        if (!operator) throw new HttpError(401, d.operators.count === 0 ? 'no operators are configured (set SAGA_MONITOR_OPERATORS)' : 'that token matches no operator');
+        if (!operator) {
+          const why = d.operators.count === 0 ? 'no operators are configured (set SAGA_MONITOR_OPERATORS)' : 'that token matches no operator';
+          throw new HttpError(401, why, { 'www-authenticate': 'Bearer' });
+        }
         sendJson(res, 200, { operator }, { 'set-cookie': sessionCookie(d.sessions.create(operator), SESSION_TTL_MS) });
       },
     },
@@ -86,8 +91,12 @@ export function retryRoutes(d: Deps): Route[] {
       pattern: /^\/api\/sagas\/([^/]+)\/retry-plan\/?$/,
       handle: ({ req, res, url, params: [raw] }) => {
         const operator = requireOperator(req, d.operators, d.sessions);
-        const step = url.searchParams.get('step') ?? undefined;
-        const r = d.retries.plan(sagaIdParam(raw!), operator, step, idempotencyKey(req.headers['idempotency-key']));
+        const query = RetryPlanQuery.safeParse(Object.fromEntries(url.searchParams));
+        if (!query.success) {
+          sendError(res, 400, 'invalid query', formatIssues(query.error.issues));
+          return;
+        }
+        const r = d.retries.plan(sagaIdParam(raw!), operator, query.data.step, idempotencyKey(req.headers['idempotency-key']));
         if (!r.ok) sendError(res, r.status, r.reason);
         else sendJson(res, 200, r.plan);
       },

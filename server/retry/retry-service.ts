@@ -4,6 +4,7 @@ import { planRetry, type PlanResult } from '../../lib/retry/plan-retry';
 import type { AuditRecord, RetryAccepted, RetryPlanView } from '../../lib/retry/retry-wire';
 import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
+import { shownId } from '../http/saga-id-param';
 
 export type RetryOutcome =
   | { ok: true; accepted: RetryAccepted; repeated: boolean }
@@ -31,7 +32,7 @@ export class RetryService {
   plan(sagaId: string, operator: string, step?: string, idempotencyKey?: string): PlanResult | { ok: false; status: 404; reason: string } {
     const saga = this.d.store.sagas.get(sagaId);
     const type = saga && this.d.config.sagaTypes.get(saga.type);
-    if (!saga || !type) return { ok: false, status: 404, reason: `no saga with id "${sagaId}" has been seen` };
+    if (!saga || !type) return { ok: false, status: 404, reason: `no saga with id ${shownId(sagaId)} has been seen` };
     const status = this.d.store.summary(sagaId)!.status;
     return planRetry({ saga, status, config: type.config, step, operator, now: this.d.now(), idempotencyKey });
   }

@@ -10,6 +10,7 @@ import type { SagaDetail, SagaStatus, SagaSummary } from '../../lib/wire/rest';
 import type { StuckAlert } from '../../lib/wire/socket';
 import type { AuditRecord } from '../../lib/retry/retry-wire';
 import type { RawRecord } from '../../lib/saga/record';
+import { FinishedQueue } from './finished-queue';
 
 /**
  * Finished sagas keep their timeline up to this many; older ones keep only their summary (the records can be read
@@ -29,7 +30,7 @@ export class SagaStore {
   readonly stuck = new Map<string, StuckInfo>();
   readonly stats = new StatsTracker();
   private readonly deadlines = new DeadlineQueue();
-  private readonly finishedWithDetail = new Set<string>();
+  private readonly finishedWithDetail = new FinishedQueue();
   private dirty = new Set<string>();
   private raised: StuckAlert[] = [];
   private resolved: string[] = [];
@@ -148,11 +149,9 @@ export class SagaStore {
   }
 
   private trimFinished(id: string): void {
-    this.finishedWithDetail.delete(id);
-    this.finishedWithDetail.add(id);
+    this.finishedWithDetail.touch(id);
     if (this.finishedWithDetail.size <= MAX_FINISHED_WITH_DETAIL) return;
-    const oldest = this.finishedWithDetail.values().next().value as string;
-    this.finishedWithDetail.delete(oldest);
+    const oldest = this.finishedWithDetail.shift()!;
     const s = this.sagas.get(oldest);
     if (s && isFinished(s)) {
       this.sagas.set(oldest, { ...s, events: [], droppedEvents: s.droppedEvents + s.events.length, truncated: true });
