@@ -29,6 +29,8 @@ export interface MonitorProcessOptions {
   nodeArgs?: string[];
   env?: Record<string, string>;
   say?: (line: string) => void;
+  /** Script to run instead of server/index.ts, relative to root (it must print the same start line). */
+  entry?: string;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -44,7 +46,7 @@ function procStat(pid: number): string[] {
  * build serving the pages, configuration from saga-monitor.config.json and KAFKA_BROKERS.
  */
 export async function startMonitorProcess(opts: MonitorProcessOptions): Promise<MonitorProcess> {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(opts.root, 'server', 'index.ts')], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(opts.root, opts.entry ?? path.join('server', 'index.ts'))], {
     cwd: opts.root,
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', KAFKA_BROKERS: opts.brokers, PORT: '0', HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -47,4 +47,12 @@ describe('summarizeProfile', () => {
     expect(s.top).toHaveLength(1);
     expect(formatSummary(s).split('\n')).toEqual(['sampled 6 ms, idle 1 ms', 'self ms    %  frame', '    4.0  66.7  decode /repo/server/kafka/decode.ts:12']);
   });
+
+  it('shows the source line a resolver gives, no line where it cannot tell, the recorded one elsewhere', () => {
+    const s = summarizeProfile(fixture, {
+      root: '/repo',
+      sourceLine: (f) => (f.url.endsWith('decode.ts') ? 40 : f.url.endsWith('saga-store.ts') ? null : undefined),
+    });
+    expect(s.top.map((f) => f.frame)).toEqual(['decode server/kafka/decode.ts:40', '(anonymous) server/store/saga-store.ts', '(idle)']);
+  });
 });

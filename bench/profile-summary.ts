@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsxSourceLines, type SourceLineOf } from './profile-source-lines';
 
 /** The parts of a V8 .cpuprofile (as `node --cpu-prof` writes it) that self time needs. */
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number } }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number }; children?: number[] }>;
   /** Microseconds, on the monotonic clock of process.hrtime. */
   startTime: number;
   endTime: number;
@@ -36,17 +37,21 @@ export interface SummaryOptions {
   toUs?: number;
   /** File paths are shown relative to this. */
   root?: string;
+  /** The source line of a frame whose recorded line is not it (code loaded through tsx); else the recorded one. */
+  sourceLine?: SourceLineOf;
 }
 
 const DEFAULT_TOP = 15;
 
-function frameName(cf: CpuProfile['nodes'][number]['callFrame'], root: string | undefined): string {
+function frameName(cf: CpuProfile['nodes'][number]['callFrame'], o: SummaryOptions): string {
   const name = cf.functionName || '(anonymous)';
   if (!cf.url) return name;
   let file = cf.url.startsWith('file://') ? fileURLToPath(cf.url) : cf.url;
-  if (root && file.startsWith(root)) file = path.relative(root, file);
-  // Line numbers in profiles are zero-based.
-  return `${name} ${file}:${cf.lineNumber + 1}`;
+  if (o.root && file.startsWith(o.root)) file = path.relative(o.root, file);
+  // Line numbers in profiles are zero-based; a frame tsx loaded is on line 1 of a one-line module unless mapped back.
+  const mapped = o.sourceLine?.(cf);
+  if (mapped === null) return `${name} ${file}`;
+  return `${name} ${file}:${mapped ?? cf.lineNumber + 1}`;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -56,7 +61,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * it. Frames with the same function, file and line are merged (one function reached through many call paths).
  */
 export function summarizeProfile(p: CpuProfile, o: SummaryOptions = {}): ProfileSummary {
-  const byId = new Map(p.nodes.map((n) => [n.id, frameName(n.callFrame, o.root)]));
+  const byId = new Map(p.nodes.map((n) => [n.id, frameName(n.callFrame, o)]));
   const self = new Map<string, number>();
   const from = o.fromUs ?? -Infinity;
   const to = o.toUs ?? Infinity;
@@ -100,7 +105,7 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  process.stdout.write(`${formatSummary(summarizeProfile(readProfile(file), { top: top ? Number(top) : DEFAULT_TOP, root }))}\n`);
+  process.stdout.write(`${formatSummary(summarizeProfile(readProfile(file), { top: top ? Number(top) : DEFAULT_TOP, root, sourceLine: tsxSourceLines() }))}\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -7,6 +7,10 @@ export interface Latency {
   p50: number;
   p95: number;
   p99: number;
+  /** Consumer lag (acknowledged minus consumed records) at the start and end of the phase, and whether it grew. */
+  lagAtStart?: number;
+  lagAtEnd?: number;
+  noGrowingBacklog?: boolean;
   [extra: string]: unknown;
 }
 

@@ -24,7 +24,7 @@ import type { RawRecord } from '../lib/saga/record';
 import { parseOperators } from './retry/operators';
 import { RateLimiter } from './retry/rate-limit';
 import { RetryService } from './retry/retry-service';
-import { retryRoutes } from './retry/retry-routes';
+import { retryRoutes, SIGN_IN_ATTEMPTS_PER_MINUTE } from './retry/retry-routes';
 import { readCookie, SESSION_COOKIE, Sessions } from './retry/sessions';
 import { requireOperator } from './retry/auth';
 
@@ -116,7 +116,8 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   };
   const sessions = new Sessions(now);
   const requireSignIn = opts.requireSignIn ?? false;
-  const routes = retryRoutes({ store, retries, operators, sessions, limiter: new RateLimiter(now), now, requireSignIn });
+  const guesses = new RateLimiter(now, SIGN_IN_ATTEMPTS_PER_MINUTE);
+  const routes = retryRoutes({ store, retries, operators, sessions, limiter: new RateLimiter(now), now, requireSignIn, guesses });
   const api = createApiRouter({
     store,
     health,
@@ -124,7 +125,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     log: opts.log,
     extraRoutes: routes,
     // Everything but signing in needs an operator when viewing is closed.
-    guard: requireSignIn ? (req, path) => void (path.startsWith('/api/session') || requireOperator(req, operators, sessions)) : undefined,
+    guard: requireSignIn ? (req, path) => void (path.startsWith('/api/session') || requireOperator(req, operators, sessions, guesses)) : undefined,
   });
   const server = createServer();
   answerWireErrors(server);

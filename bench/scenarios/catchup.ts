@@ -1,7 +1,9 @@
 import { backlogEvents, backlogWorkload } from '../backlog';
 import { catchUpMonitor } from '../monitor-catchup';
 import { cpuProfArgs, newestProfile, profileDirFor } from '../profile-files';
-import { readProfile, summarizeProfile, type ProfileSummary } from '../profile-summary';
+import { summarizeCatchUp, type WindowedSummary } from '../monitor-profile';
+import { tsxSourceLines } from '../profile-source-lines';
+import { formatSummary, readProfile, summarizeProfile, type ProfileSummary } from '../profile-summary';
 import { runRawConsumer } from '../raw-consumer-run';
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
@@ -44,15 +46,15 @@ export const scenario: Scenario = {
     const monitorEventsPerSec = perSec(monitorEvents, m.firstRecordAt, m.doneAt);
     ctx.say(`monitor: ${monitorEvents.toLocaleString('en-US')} events, ${monitorEventsPerSec.toLocaleString('en-US')} events/s`);
 
-    let profileTop: ProfileSummary | undefined;
+    let profileTop: WindowedSummary | undefined;
     let rawProfileTop: ProfileSummary | undefined;
     const monFile = monDir ? newestProfile(monDir) : null;
     if (monFile) {
-      profileTop = summarizeProfile(readProfile(monFile), { top: PROFILE_TOP, root: ctx.root, fromUs: m.firstRecordHrUs, toUs: m.doneHrUs });
-      ctx.say(`monitor profile (catch-up window): ${monFile}`);
+      profileTop = summarizeCatchUp(monFile, { clock: { fromUs: m.firstRecordHrUs, toUs: m.doneHrUs }, cpuMs: m.catchUpCpuMs, top: PROFILE_TOP, root: ctx.root });
+      ctx.say(`monitor profile (catch-up window by ${profileTop.window}): ${monFile}\n${formatSummary(profileTop)}`);
     }
     const rawFile = rawDir ? newestProfile(rawDir) : null;
-    if (rawFile) rawProfileTop = summarizeProfile(readProfile(rawFile), { top: PROFILE_TOP, root: ctx.root });
+    if (rawFile) rawProfileTop = summarizeProfile(readProfile(rawFile), { top: PROFILE_TOP, root: ctx.root, sourceLine: tsxSourceLines() });
 
     const rawFromStart = perSec(raw.events, raw.spawnAt, raw.doneAt);
     const monitorFromStart = perSec(monitorEvents, m.spawnAt, m.doneAt);

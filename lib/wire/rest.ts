@@ -155,7 +155,13 @@ export const HealthResponse = z.object({
     doneAt: z.number().nullable(),
   }),
   topics: z.array(
-    z.object({ topic: z.string(), exists: z.boolean(), partitions: z.array(PartitionProgress) }),
+    z.object({
+      topic: z.string(),
+      exists: z.boolean(),
+      partitions: z.array(PartitionProgress),
+      /** What is wrong with the topic (missing, deleted), in words; null or absent when nothing is. */
+      problem: z.string().nullable().optional(),
+    }),
   ),
   consumed: z.number(),
   applied: z.number(),

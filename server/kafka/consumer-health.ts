@@ -19,6 +19,7 @@ export class ConsumerHealth {
   private readonly topics = new Map<string, Map<number, PartitionState> | null>();
   /** Partitions not yet at the end offsets they had when found: kept so a record costs O(1) here. */
   private behind = 0;
+  private readonly problems = new Map<string, string>();
 
   constructor(
     topics: string[],
@@ -52,6 +53,18 @@ export class ConsumerHealth {
   markOffsetsKnown(): void {
     this.offsetsKnown = true;
     if (this.doneAt === null && this.caughtUp()) this.doneAt = this.now();
+  }
+
+  /** A topic gone from the cluster: its partitions no longer count towards catch-up. */
+  forgetTopic(topic: string): void {
+    for (const p of this.topics.get(topic)?.values() ?? []) if (!partitionCaughtUp(p)) this.behind -= 1;
+    this.topics.set(topic, null);
+  }
+
+  /** What is wrong with a topic, in words for the health page; null once it is fine again. */
+  setProblem(topic: string, problem: string | null): void {
+    if (problem === null) this.problems.delete(topic);
+    else this.problems.set(topic, problem);
   }
 
   missingTopics(): string[] {
@@ -92,7 +105,7 @@ export class ConsumerHealth {
             caughtUp: partitionCaughtUp(p),
           };
         });
-      topics.push({ topic, exists: parts !== null, partitions });
+      topics.push({ topic, exists: parts !== null, partitions, problem: this.problems.get(topic) ?? null });
     }
     const isDone = this.caughtUp();
     if (isDone && this.doneAt === null) this.doneAt = this.now();

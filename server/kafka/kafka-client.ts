@@ -1,10 +1,12 @@
 import { Kafka, logLevel, type LogEntry, type SASLOptions } from 'kafkajs';
 import type { KafkaConfig } from '../../lib/config/schema';
+import { stopIdleRequestQueueTimers } from './request-queue-idle';
 
 export type KafkaLogSink = (level: 'error' | 'warn', message: string) => void;
 
 /** One kafkajs client per monitor; its log goes to the sink so connection errors reach the health page. */
 export function createKafka(config: KafkaConfig, sink: KafkaLogSink): Kafka {
+  stopIdleRequestQueueTimers();
   const sasl: SASLOptions | undefined = config.sasl
     ? ({ mechanism: config.sasl.mechanism, username: config.sasl.username, password: config.sasl.password } as SASLOptions)
     : undefined;

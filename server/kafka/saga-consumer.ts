@@ -6,6 +6,8 @@ import type { RejectedLog } from '../store/rejected-log';
 import type { SagaStore } from '../store/saga-store';
 import type { ConsumerHealth } from './consumer-health';
 import { decodeMessage } from './decode';
+import { RESILIENT_CONSUMER } from './consumer-resilience';
+import { needsResubscribe, reportTopicChange, TopicWatch } from './topic-watch';
 import type { Logger } from '../logger';
 import type { RawRecord } from '../../lib/saga/record';
 
@@ -19,8 +21,8 @@ const FETCH_MAX_WAIT_MS = 1_000;
  * Bytes of one fetch, and of one partition in it: a backlog comes in few round trips (the consumer waits for each),
  * while a live stream's fetches stay as small as what arrived. Held in memory twice at most: raw and decoded.
  */
-const FETCH_MAX_BYTES = Number(process.env.EXP_MAX_BYTES ?? 50 * 1024 * 1024); // EXPERIMENT
-const FETCH_MAX_BYTES_PER_PARTITION = Number(process.env.EXP_MAX_BYTES_PP ?? 10 * 1024 * 1024); // EXPERIMENT
+const FETCH_MAX_BYTES = 50 * 1024 * 1024;
+const FETCH_MAX_BYTES_PER_PARTITION = 10 * 1024 * 1024;
 /**
  * Offsets are committed this often rather than after every batch (a round trip each): the group is this process's
  * own and rebuilt from the beginning on every start, so committed offsets only show its lag to cluster tooling.
@@ -51,13 +53,13 @@ export interface SagaConsumerDeps {
  */
 export class SagaConsumer {
   private readonly groupId: string;
-  private admin: Admin | null = null;
   private consumer: Consumer | null = null;
   private subscribed: string[] = [];
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private checking: Promise<void> | null = null;
   private lastYield = 0;
+  private readonly topicWatch = new TopicWatch();
 
   constructor(private readonly d: SagaConsumerDeps) {
     this.groupId = `${d.config.config.kafka.groupIdPrefix}-${randomUUID()}`;
@@ -73,12 +75,13 @@ export class SagaConsumer {
     this.checking ??= this.refreshTopics()
       .catch((e: unknown) => {
         const text = `${(e as Error).name ?? 'Error'}: ${(e as Error).message ?? String(e)}`;
-        if (UNREACHABLE.test(text)) {
-          this.d.health.setState('disconnected', `cannot reach Kafka at ${this.d.config.config.kafka.brokers.join(',')}: ${text}; check KAFKA_BROKERS and that the brokers run`);
-        } else {
-          this.d.health.lastError = `reading topic metadata: ${text}`;
-        }
-        this.d.log.warn(`kafka: ${text}; retrying in ${TOPIC_RECHECK_MS / 1000} s`);
+        const unreachable = UNREACHABLE.test(text);
+        const message = unreachable
+          ? `cannot reach Kafka at ${this.d.config.config.kafka.brokers.join(',')}: ${text}; check KAFKA_BROKERS and that the brokers run`
+          : `reading topic metadata: ${text}`;
+        if (unreachable) this.d.health.setState('disconnected', message);
+        else this.d.health.lastError = message;
+        this.d.log.warn(`kafka: ${message}; retrying in ${TOPIC_RECHECK_MS / 1000} s`);
       })
       .finally(() => {
         this.checking = null;
@@ -86,39 +89,49 @@ export class SagaConsumer {
     return this.checking;
   }
 
-  private async refreshTopics(): Promise<void> {
-    if (this.stopped) return;
-    if (!this.admin) {
-      const admin = this.d.kafka.admin();
-      await admin.connect();
-      this.admin = admin;
+  /**
+   * A fresh admin client for each look at the cluster: kafkajs' admin puts every topic it was ever asked about into
+   * its later metadata requests, so one deleted topic made every later look fail until the admin was replaced.
+   */
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.d.kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect().catch(() => {});
     }
-    const existing = new Set(await this.admin.listTopics());
-    if (!existing.has(this.d.auditTopic)) {
-      await this.createAuditTopic();
-      existing.add(this.d.auditTopic);
-    }
-    const all = [...this.d.config.topics, this.d.auditTopic];
-    const wanted = all.filter((t) => existing.has(t));
-    const fresh = wanted.filter((t) => !this.subscribed.includes(t));
-    for (const t of fresh) {
-      const offsets = await this.admin.fetchTopicOffsets(t);
-      this.d.health.setTopicOffsets(t, offsets.map((o) => ({ partition: o.partition, low: o.low, high: o.high })));
-    }
-    const missing = all.filter((t) => !existing.has(t));
-    if (missing.length > 0 && this.subscribed.length === 0 && fresh.length === 0) {
-      this.d.log.warn(`kafka: configured topics do not exist yet: ${missing.join(', ')}`);
-    }
-    this.d.health.markOffsetsKnown();
-    if (this.d.health.state !== 'connected' && this.consumer === null) this.d.health.setState('connected');
-    if (fresh.length > 0 && !this.stopped) await this.subscribe(wanted);
   }
 
-  private async createAuditTopic(): Promise<void> {
-    const { brokers } = await this.admin!.describeCluster();
+  private async refreshTopics(): Promise<void> {
+    if (this.stopped) return;
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      if (!existing.has(this.d.auditTopic)) {
+        await this.createAuditTopic(admin);
+        existing.add(this.d.auditTopic);
+      }
+      const all = [...this.d.config.topics, this.d.auditTopic];
+      const wanted = all.filter((t) => existing.has(t));
+      let rejoin = wanted.some((t) => !this.subscribed.includes(t));
+      for (const t of all) {
+        const look = existing.has(t) ? (await admin.fetchTopicOffsets(t)).map((o) => ({ partition: o.partition, low: o.low, high: o.high })) : null;
+        const change = this.topicWatch.observe(t, look);
+        if (change) reportTopicChange(change, this.d.health, this.d.log, TOPIC_RECHECK_MS);
+        if (change && this.subscribed.length > 0 && needsResubscribe(change)) rejoin = true;
+        if (look) this.d.health.setTopicOffsets(t, look);
+      }
+      this.d.health.markOffsetsKnown();
+      if (this.d.health.state !== 'connected' && this.consumer === null) this.d.health.setState('connected');
+      if (rejoin && wanted.length > 0 && !this.stopped) await this.subscribe(wanted);
+    });
+  }
+
+  private async createAuditTopic(admin: Admin): Promise<void> {
+    const { brokers } = await admin.describeCluster();
     // One partition keeps the audit trail in order; replicated like any topic that must survive a broker loss.
     const replicationFactor = Math.min(AUDIT_REPLICATION, brokers.length);
-    await this.admin!.createTopics({ topics: [{ topic: this.d.auditTopic, numPartitions: 1, replicationFactor }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic: this.d.auditTopic, numPartitions: 1, replicationFactor }], waitForLeaders: true });
     this.d.log.info(`kafka: created the audit topic ${this.d.auditTopic}`);
   }
 
@@ -130,9 +143,17 @@ export class SagaConsumer {
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
       maxBytes: FETCH_MAX_BYTES,
       maxBytesPerPartition: FETCH_MAX_BYTES_PER_PARTITION,
+      ...RESILIENT_CONSUMER,
     });
     const { CRASH, DISCONNECT, FETCH, GROUP_JOIN } = consumer.events;
-    consumer.on(CRASH, (e) => this.d.health.setState('disconnected', String(e.payload.error)));
+    consumer.on(CRASH, (e) => {
+      this.d.health.setState('disconnected', String(e.payload.error));
+      // kafkajs restarts after errors it deems retriable; after any other it stays down, so the next recheck joins again.
+      if (!e.payload.restart && !this.stopped) {
+        this.subscribed = [];
+        this.d.log.warn(`kafka: the consumer stopped (${String(e.payload.error)}); joining again within ${TOPIC_RECHECK_MS / 1000} s`);
+      }
+    });
     consumer.on(DISCONNECT, () => {
       if (!this.stopped) this.d.health.setState('disconnected');
     });
@@ -196,9 +217,7 @@ export class SagaConsumer {
     if (this.timer) clearInterval(this.timer);
     await this.checking;
     await this.consumer?.disconnect().catch(() => {});
-    if (this.admin) {
-      await this.admin.deleteGroups([this.groupId]).catch(() => {});
-      await this.admin.disconnect().catch(() => {});
-    }
+    // The group is this process's alone: gone with it, so the cluster does not list dead monitors' groups.
+    await this.withAdmin((admin) => admin.deleteGroups([this.groupId])).catch(() => {});
   }
 }

@@ -26,19 +26,28 @@ function pending(socket: ClientSocket): number {
   return (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
 }
 
-/** Sends to every client that keeps up; a slow client's updates are dropped and it is told to refetch later. */
-function broadcast(io: IO, send: (s: ClientSocket) => void): void {
+type Event = keyof ServerToClientEvents;
+
+/**
+ * Sends to every client that keeps up; a slow client's updates are dropped and it is told to refetch later. One
+ * broadcast encodes the message once for all clients (one emit per socket would serialize a batch fifty times), and
+ * the queued packets of slow clients share that one encoding.
+ */
+function broadcast<E extends Event>(io: IO, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
+  const lagging: string[] = [];
   for (const socket of io.sockets.sockets.values()) {
     if (pending(socket) > MAX_PENDING_PACKETS) {
       socket.data.lagging = true;
+      lagging.push(socket.id);
       continue;
     }
     if (socket.data.lagging) {
       socket.data.lagging = false;
       socket.emit('resync', { reason: 'updates were dropped while this client was slow; refetch' });
     }
-    send(socket);
   }
+  // Every socket is in the room named by its id.
+  (lagging.length > 0 ? io.except(lagging) : io).emit(event, ...payload);
 }
 
 export function startLiveFeed({ io, store, health, now }: LiveFeedDeps): { stop(): void; seq(): number } {
@@ -52,20 +61,18 @@ export function startLiveFeed({ io, store, health, now }: LiveFeedDeps): { stop(
       const ids = changes.changed.slice(-MAX_BATCH_ITEMS);
       const items = ids.map((id) => store.summary(id)).filter((s): s is SagaSummary => s !== null);
       const batch = { seq, items, truncated: changes.changed.length > ids.length };
-      broadcast(io, (s) => s.emit('sagas', batch));
+      broadcast(io, 'sagas', batch);
     }
     if (changes.raised.length > 0 || changes.resolved.length > 0) {
       const alerts = { raised: changes.raised, resolved: changes.resolved };
-      broadcast(io, (s) => s.emit('alerts', alerts));
+      broadcast(io, 'alerts', alerts);
     }
   }, FLUSH_INTERVAL_MS);
   const slow = setInterval(() => {
     const stats = store.stats.snapshot(now());
     const h = health();
-    broadcast(io, (s) => {
-      s.emit('stats', stats);
-      s.emit('health', h);
-    });
+    broadcast(io, 'stats', stats);
+    broadcast(io, 'health', h);
   }, STATS_INTERVAL_MS);
   return {
     stop: () => {

@@ -8,14 +8,14 @@ import { sagaIdParam } from '../http/saga-id-param';
 import { isSameOrigin } from '../http/same-origin';
 import { listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
-import { requireOperator } from './auth';
+import { clientAddress, requireOperator } from './auth';
 import type { Operators } from './operators';
 import { RateLimiter } from './rate-limit';
 import type { RetryService } from './retry-service';
 import { readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionCookie, type Sessions } from './sessions';
 
-/** Sign-in attempts per client address per minute: slows token guessing to a crawl. */
-const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+/** Sign-in attempts per client address per minute (form or bearer token): slows token guessing to a crawl. */
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 /** Idempotency keys are ids, not documents. */
 const MAX_IDEMPOTENCY_KEY = 200;
 
@@ -31,6 +31,8 @@ interface Deps {
   limiter: RateLimiter;
   now: () => number;
   requireSignIn: boolean;
+  /** Sign-in attempts per client address; shared with the viewing guard when viewing needs an operator. */
+  guesses?: RateLimiter;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -47,7 +49,8 @@ function idempotencyKey(header: string | string[] | undefined): string | undefin
 }
 
 export function retryRoutes(d: Deps): Route[] {
-  const signInLimiter = new RateLimiter(d.now, SIGN_IN_ATTEMPTS_PER_MINUTE);
+  const guesses = d.guesses ?? new RateLimiter(d.now, SIGN_IN_ATTEMPTS_PER_MINUTE);
+  const operatorOf = (req: Parameters<typeof requireOperator>[0]) => requireOperator(req, d.operators, d.sessions, guesses);
   const limit = (operator: string, n: number) => {
     const r = d.limiter.take(operator, n);
     if (!r.ok) throw new HttpError(429, `retry limit reached for ${operator}; try again in ${r.retryAfterS} s`, { 'retry-after': String(r.retryAfterS) });
@@ -66,9 +69,8 @@ export function retryRoutes(d: Deps): Route[] {
       pattern: /^\/api\/session\/?$/,
       handle: async ({ req, res }) => {
         if (!isSameOrigin(req)) throw new HttpError(403, 'cross-site request refused');
-        const address = req.socket.remoteAddress ?? 'unknown';
-        const allowed = signInLimiter.take(address);
-        if (!allowed.ok) throw new HttpError(429, `too many sign-in attempts; try again in ${allowed.retryAfterS} s`);
+        const allowed = guesses.take(clientAddress(req));
+        if (!allowed.ok) throw new HttpError(429, `too many sign-in attempts; try again in ${allowed.retryAfterS} s`, { 'retry-after': String(allowed.retryAfterS) });
         const { token } = parse(SignIn, await readJsonBody(req));
         const operator = d.operators.authenticate(token);
         if (!operator) {
@@ -90,7 +92,7 @@ export function retryRoutes(d: Deps): Route[] {
       method: 'GET',
       pattern: /^\/api\/sagas\/([^/]+)\/retry-plan\/?$/,
       handle: ({ req, res, url, params: [raw] }) => {
-        const operator = requireOperator(req, d.operators, d.sessions);
+        const operator = operatorOf(req);
         const query = RetryPlanQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) {
           sendError(res, 400, 'invalid query', formatIssues(query.error.issues));
@@ -105,7 +107,7 @@ export function retryRoutes(d: Deps): Route[] {
       method: 'POST',
       pattern: /^\/api\/sagas\/([^/]+)\/retry\/?$/,
       handle: async ({ req, res, params: [raw] }) => {
-        const operator = requireOperator(req, d.operators, d.sessions);
+        const operator = operatorOf(req);
         const { step } = parse(RetryRequest, await readJsonBody(req));
         const key = idempotencyKey(req.headers['idempotency-key']);
         limit(operator, 1);
@@ -118,7 +120,7 @@ export function retryRoutes(d: Deps): Route[] {
       method: 'POST',
       pattern: /^\/api\/retries\/?$/,
       handle: async ({ req, res }) => {
-        const operator = requireOperator(req, d.operators, d.sessions);
+        const operator = operatorOf(req);
         const q = parse(BulkRetryRequest, await readJsonBody(req));
         const matched = listSagas(d.store, {
           status: q.status ?? ['stuck'],

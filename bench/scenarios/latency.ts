@@ -1,0 +1,96 @@
+import { envInt } from '../env-int';
+import { runLatencyPhase, type PhaseResult } from '../latency-phase';
+import { startMonitorProcess } from '../monitor-process';
+import { cpuProfArgs, newestProfile, profileDirFor } from '../profile-files';
+import { readProfile, summarizeProfile, type ProfileSummary } from '../profile-summary';
+import type { Latency } from '../results';
+import type { Scenario } from '../scenario';
+import { createBenchTopics } from '../workload';
+import { newRunTag } from '../../demo/saga-id';
+
+/** The issue's rates, lowest first, so a monitor that falls behind at one rate does not spoil the lower ones. */
+const DEFAULT_RATES = [1_000, 5_000, 10_000];
+/**
+ * Overrides for iterating: BENCH_LATENCY_SECONDS (per rate), BENCH_LATENCY_RATES (comma-separated events/s).
+ */
+const SECONDS = envInt('BENCH_LATENCY_SECONDS', 30);
+const RATES = process.env.BENCH_LATENCY_RATES ? process.env.BENCH_LATENCY_RATES.split(',').map((r) => envInt('rate', 0, { rate: r })) : DEFAULT_RATES;
+/** An empty store catches up at once; this only bounds a broken start. */
+const CATCH_UP_TIMEOUT_MS = 120_000;
+const PROFILE_TOP = 12;
+/** Enough of the monitor's stderr to show why it ended (a V8 heap report is about this long). */
+const STDERR_TAIL_CHARS = 4_000;
+
+function toLatency(p: PhaseResult, profile: ProfileSummary | undefined): Latency {
+  return {
+    p50: p.latency.p50,
+    p95: p.latency.p95,
+    p99: p.latency.p99,
+    max: p.latency.max,
+    records: p.latency.records,
+    carried: p.latency.carried,
+    notCarried: p.latency.notCarried,
+    achievedPerSec: p.producer.achievedPerSec,
+    producerSkippedTicks: p.producer.skippedTicks,
+    producerFailed: p.producer.failed,
+    producerAckP50Ms: p.producer.ackP50Ms,
+    producerAckP99Ms: p.producer.ackP99Ms,
+    lagAtStart: p.backlog.lagAtStart,
+    lagAtEnd: p.backlog.lagAtEnd,
+    lagSlopePerSec: p.backlog.slopePerSec,
+    noGrowingBacklog: p.backlog.noGrowingBacklog,
+    lagAtStop: p.lagAtStop,
+    drainMs: p.drainMs,
+    monitorCpuPercent: p.monitorCpuPercent,
+    feed: p.feed,
+    ...(profile ? { profileTop: profile } : {}),
+  };
+}
+
+/**
+ * Live latency: the monitor follows empty topics, then for each rate a producer sends the demo's saga mix for
+ * SECONDS, stamping each record with its send time, while a socket.io client (a dashboard) notes when the update
+ * carrying each record arrives. Lag (acknowledged minus consumed) is sampled each second.
+ */
+export const scenario: Scenario = {
+  name: 'latency',
+  summary: `records produced live at ${RATES.map((r) => r.toLocaleString('en-US')).join(', ')} events/s for ${SECONDS} s each: record timestamp to receipt of its socket.io update`,
+  needsKafka: true,
+  async run(ctx) {
+    const brokers = ctx.kafka!.brokers;
+    await createBenchTopics(brokers);
+    const profileDir = ctx.profile ? profileDirFor(ctx.profileDir, 'latency-monitor') : null;
+    const monitor = await startMonitorProcess({ root: ctx.root, brokers, nodeArgs: profileDir ? cpuProfArgs(profileDir) : [], say: ctx.say });
+    let stderrTail = '';
+    const keepTail = (d: Buffer) => (stderrTail = (stderrTail + d.toString('utf8')).slice(-STDERR_TAIL_CHARS));
+    monitor.child.stderr!.on('data', keepTail);
+    monitor.child.stdout!.on('data', keepTail);
+    monitor.child.once('exit', (code, signal) => ctx.say(`the monitor exited (code ${code}, signal ${signal}); its output ends:\n${stderrTail}`));
+    const phases: PhaseResult[] = [];
+    try {
+      await monitor.waitCaughtUp(CATCH_UP_TIMEOUT_MS);
+      const runTag = newRunTag();
+      for (const [i, rate] of RATES.entries()) {
+        ctx.say(`${rate.toLocaleString('en-US')} events/s for ${SECONDS} s`);
+        // Each rate has sagas of its own: a saga cut off when its phase ends stays behind, in flight.
+        const p = await runLatencyPhase({ monitor, brokers, rate, seconds: SECONDS, runTag: `${runTag}${i}` });
+        phases.push(p);
+        ctx.say(
+          `${rate}: p50 ${p.latency.p50} p95 ${p.latency.p95} p99 ${p.latency.p99} ms; achieved ${p.producer.achievedPerSec}/s, ack p50/p99 ${p.producer.ackP50Ms}/${p.producer.ackP99Ms} ms; ` +
+            `lag ${p.backlog.lagAtStart} -> ${p.backlog.lagAtEnd}; not carried ${p.latency.notCarried}; monitor cpu ${p.monitorCpuPercent}%; feed ${JSON.stringify(p.feed)}`,
+        );
+      }
+    } finally {
+      await monitor.stop();
+    }
+    const file = profileDir ? newestProfile(profileDir) : null;
+    const profile = file ? readProfile(file) : null;
+    const latency: Record<string, Latency> = {};
+    for (const p of phases) {
+      const top = profile ? summarizeProfile(profile, { fromUs: p.fromUs, toUs: p.toUs, root: ctx.root, top: PROFILE_TOP }) : undefined;
+      if (top) ctx.say(`profile at ${p.rate}/s:\n${top.top.map((f) => `  ${f.percent}% ${f.selfMs} ms ${f.frame}`).join('\n')}`);
+      latency[String(p.rate)] = toLatency(p, top);
+    }
+    return { latency };
+  },
+};

@@ -1,0 +1,83 @@
+import { io, type Socket } from 'socket.io-client';
+import { SagaBatch, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../lib/wire/socket';
+import type { ClientFigures } from './ipc';
+
+/** Every batch is counted; this share is also validated against the wire schema (all of them would cost a core). */
+const VALIDATE_EVERY = 25;
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** One dashboard's connection: websocket only, as components/live/live-provider.tsx connects. */
+export class LiveClient {
+  readonly socket: LiveSocket;
+  /** Arrival times of every live message, for the longest silence inside a window. */
+  readonly arrivals: number[] = [];
+  readonly figures: ClientFigures = { batches: 0, items: 0, truncated: 0, seqGaps: 0, stats: 0, health: 0, resyncs: 0, disconnects: 0, invalid: 0, bytes: 0, maxGapMs: 0, maxPacketBytes: 0 };
+  lastSeq: number | null = null;
+  helloCount = 0;
+  onResync: (() => void) | null = null;
+  onBatch: (() => void) | null = null;
+
+  constructor(url: string, reconnection = false) {
+    const f = this.figures;
+    this.socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], reconnection, forceNew: true });
+    this.socket.on('hello', (m) => {
+      this.helloCount += 1;
+      this.lastSeq = m.seq;
+    });
+    this.socket.on('sagas', (m) => {
+      this.arrivals.push(Date.now());
+      f.batches += 1;
+      f.items += m.items.length;
+      if (m.truncated) f.truncated += 1;
+      if (f.batches % VALIDATE_EVERY === 1 && !SagaBatch.safeParse(m).success) f.invalid += 1;
+      if (this.lastSeq !== null && m.seq !== this.lastSeq + 1) f.seqGaps += 1;
+      this.lastSeq = m.seq;
+      this.onBatch?.();
+    });
+    this.socket.on('stats', () => {
+      this.arrivals.push(Date.now());
+      f.stats += 1;
+    });
+    this.socket.on('health', () => {
+      this.arrivals.push(Date.now());
+      f.health += 1;
+    });
+    this.socket.on('resync', () => {
+      f.resyncs += 1;
+      this.onResync?.();
+    });
+    this.socket.on('disconnect', () => (f.disconnects += 1));
+    this.socket.io.on('open', () => {
+      this.socket.io.engine.on('packet', (p: { type: string; data?: unknown }) => {
+        if (typeof p.data !== 'string') return;
+        f.bytes += p.data.length;
+        f.maxPacketBytes = Math.max(f.maxPacketBytes, p.data.length);
+      });
+    });
+  }
+
+  connected(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.helloCount > 0) return resolve();
+      this.socket.once('hello', () => resolve());
+      this.socket.once('connect_error', (e) => reject(new Error(`live client could not connect: ${e.message}`)));
+    });
+  }
+
+  /** Figures with the longest silence between `from` and `to` (epoch ms). */
+  report(from: number, to: number): ClientFigures {
+    let last = from;
+    let maxGap = 0;
+    for (const t of this.arrivals) {
+      if (t < from || t > to) continue;
+      maxGap = Math.max(maxGap, t - last);
+      last = t;
+    }
+    return { ...this.figures, maxGapMs: Math.max(maxGap, to - last) };
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The issue's load: 50 dashboards, 5,000 events/s, 60 s. Smaller values are for iterating, never for the record. */
+export const LoadEnv = z.object({
+  LOAD_CLIENTS: z.coerce.number().int().min(1).max(500).default(50),
+  LOAD_RATE: z.coerce.number().int().min(10).max(50_000).default(5_000),
+  LOAD_SECONDS: z.coerce.number().int().min(6).max(3_600).default(60),
+  LOAD_SEED: z.string().min(1).default('load-6'),
+  /** 1: run the API-only server (load/api-only-monitor.ts) when no Next build exists; the figures say so. */
+  LOAD_NO_PAGES: z.enum(['0', '1']).default('0'),
+  /** How long the slow client stops reading; by default half the run, capped below the heartbeat timeout. */
+  LOAD_SLOW_PAUSE_MS: z.coerce.number().int().min(1_000).optional(),
+});
+export type LoadOptions = z.infer<typeof LoadEnv>;
+
+export function parseLoadEnv(env: Record<string, string | undefined>): LoadOptions {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('LOAD_') && v !== undefined && v !== ''));
+  const r = LoadEnv.safeParse(cleaned);
+  if (!r.success) throw new Error(`invalid load settings: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}

@@ -1,0 +1,153 @@
+/**
+ * Issue 6, Faults: the monitor is killed (SIGKILL) in the middle of a stream of about 2,000 records a second, after an
+ * operator retried a failed saga through it, and started again while the stream goes on. The new process rebuilds
+ * its view from the topics: after catch-up it must equal the contract oracle computed from every record the log
+ * holds, the retry must still be on the saga's timeline (read back from the audit topic), and asking for the same
+ * retry again must answer with the first publish instead of publishing twice.
+ *
+ * FAULT_SAGAS (default 3000) and FAULT_WINDOW_MS (12000) size the stream.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalKafka, type LocalKafka } from '../../scripts/local-kafka';
+import { AuditRecord, RETRY_HEADERS } from '../../lib/retry/retry-wire';
+import { SagaDetail, SagaListResponse } from '../../lib/wire/rest';
+import { testKafka } from '../test/kafka-test-client';
+import { pollUntil } from '../test/poll-until';
+import { waitConsumedTo } from './caught-up';
+import { faultWorkload, type FaultRecord } from './fault-workload';
+import { createDemoTopics, envInt, reportFigures, scratchDir, shippedConfig } from './fault-env';
+import { startMonitorProcess, type MonitorProcess } from './monitor-process';
+import { compareWithOracle } from './oracle-check';
+import { producePaced } from './paced-producer';
+import { endOffsets, readLog } from './read-log';
+
+const SEED = 6_002;
+const SAGAS = envInt('FAULT_SAGAS', 3_000);
+const WINDOW_MS = envInt('FAULT_WINDOW_MS', 12_000);
+/** The retry is asked for this far into the stream, the kill comes later, the restart right after it. */
+const RETRY_AT = 0.25;
+const KILL_AT = 0.45;
+const TOKEN = 'fault-test-operator-token';
+const OPERATORS = { SAGA_MONITOR_OPERATORS: `alice:${TOKEN}` };
+const IDEMPOTENCY_KEY = 'monitor-kill-retry-1';
+/** A saga's records all acknowledged this long ago: nothing of it is still on its way when the retry is asked for. */
+const SETTLED_MS = 1_000;
+
+let broker: LocalKafka;
+const monitors: MonitorProcess[] = [];
+
+beforeAll(async () => {
+  broker = await startLocalKafka({ ephemeral: true });
+  await createDemoTopics(broker.brokers);
+}, 120_000);
+
+afterAll(async () => {
+  for (const m of monitors) await m.stop();
+  await broker?.stop();
+});
+
+function retry(m: MonitorProcess, sagaId: string): Promise<Response> {
+  return fetch(`${m.url}/api/sagas/${encodeURIComponent(sagaId)}/retry`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': IDEMPOTENCY_KEY },
+    body: '{}',
+  });
+}
+
+/** A failed order whose every record was acknowledged a while ago, so the retry comes after all it did. */
+async function settledFailedOrder(m: MonitorProcess, records: readonly FaultRecord[], acked: ReadonlySet<number>): Promise<string | false> {
+  const page = SagaListResponse.parse(await (await fetch(`${m.url}/api/sagas?status=failed&limit=200`)).json());
+  const cutoff = Date.now() - SETTLED_MS;
+  for (const s of page.items) {
+    if (s.type !== 'order-fulfilment') continue;
+    const own = records.filter((r) => r.sagaId === s.id);
+    const last = Math.max(...own.map((r) => r.sendAt));
+    if (last > cutoff || own.some((r) => !acked.has(r.seq))) continue;
+    // A saga with a reply still to come (sent after the window) would race the retry; take only finished stories.
+    if (records.some((r) => r.sagaId === s.id && r.sendAt > Date.now())) continue;
+    return s.id;
+  }
+  return false;
+}
+
+describe('the monitor killed mid-stream', () => {
+  it('rebuilds a view equal to the oracle after a restart, and keeps the retry and its audit', async () => {
+    const { config, compiled } = shippedConfig(broker.brokers);
+    const file = path.join(scratchDir('monitor-kill'), 'config.json');
+    const first = await startMonitorProcess(config, file, OPERATORS);
+    monitors.push(first);
+    await pollUntil('the monitor connected', async () => (await first.health()).kafka.state === 'connected');
+
+    const w = faultWorkload(compiled, SEED, SAGAS, WINDOW_MS, Date.now());
+    const kafka = testKafka(broker.brokers);
+    const stream = producePaced(kafka, w.records);
+    const due = (share: number) => w.records.filter((r) => r.sendAt <= w.startAt + WINDOW_MS * share).length;
+
+    await pollUntil('the stream a quarter through', () => stream.acked.size >= due(RETRY_AT), 30_000);
+    const sagaId = await pollUntil('a settled failed order to retry', () => settledFailedOrder(first, w.records, stream.acked), 20_000);
+    const asked = await retry(first, sagaId);
+    expect(asked.status, await asked.clone().text()).toBe(202);
+    const accepted = (await asked.json()) as { retryId: string; topic: string; partition: number; offset: string };
+    await pollUntil('the retry on the saga timeline', async () => {
+      const d = SagaDetail.parse(await (await fetch(`${first.url}/api/sagas/${encodeURIComponent(sagaId)}`)).json());
+      return d.events.some((e) => e.effect === 'retry');
+    });
+
+    await pollUntil('the stream at the kill point', () => stream.acked.size >= due(KILL_AT), 30_000);
+    const killedAt = Date.now();
+    await first.kill();
+    expect(first.alive()).toBe(false);
+    const second = await startMonitorProcess(config, file, OPERATORS);
+    monitors.push(second);
+    const restartedAt = Date.now();
+    await pollUntil('the restarted monitor connected', async () => (await second.health()).kafka.state === 'connected', 30_000);
+
+    await stream.done;
+    const ends = await endOffsets(kafka, compiled.topics);
+    const caught = Date.now();
+    await waitConsumedTo(second.health, ends, 60_000);
+    const catchUpMs = Date.now() - caught;
+
+    const again = await retry(second, sagaId);
+    expect([200, 202], await again.clone().text()).toContain(again.status);
+    const repeated = (await again.json()) as typeof accepted;
+    expect(repeated, 'the same retry asked again after the restart').toEqual(accepted);
+
+    const auditTopic = config.auditTopic;
+    const log = await readLog(kafka, compiled.topics);
+    const audit = await readLog(kafka, [auditTopic]);
+    const resent = log.filter((r) => r.headers[RETRY_HEADERS.id] !== undefined);
+    const published = audit.map((r) => AuditRecord.parse(JSON.parse(r.value ?? ''))).filter((a) => a.type === 'RetryPublished');
+    const detail = SagaDetail.parse(await (await fetch(`${second.url}/api/sagas/${encodeURIComponent(sagaId)}`)).json());
+    const agreement = await compareWithOracle(second.url, compiled, w.records, log, audit);
+
+    reportFigures('monitor-kill', {
+      records: w.records.length,
+      ratePerSecondInWindow: Math.round((w.records.filter((r) => r.sendAt - w.startAt <= WINDOW_MS).length / WINDOW_MS) * 1000),
+      killedAfterMs: killedAt - w.startAt,
+      restartToServingMs: restartedAt - killedAt,
+      catchUpAfterStreamMs: catchUpMs,
+      resentRecords: resent.length,
+      retryPublishedTo: `${accepted.topic}/${accepted.partition}/${accepted.offset}`,
+      ...agreement,
+    });
+
+    // Orders retry by a command on a topic of its own (the shipped config); the retry id must be on exactly one record.
+    const commands = (await readLog(kafka, [accepted.topic])).filter((r) => r.value?.includes(accepted.retryId) || r.headers[RETRY_HEADERS.id] === accepted.retryId);
+    expect(commands.length, 'records published for the retry, also after it was asked again').toBe(1);
+    expect(published.map((a) => a.retryId)).toEqual([accepted.retryId]);
+    expect(detail.events.filter((e) => e.effect === 'retry').length, 'the retry on the timeline after the restart').toBeGreaterThan(0);
+    expect(agreement.differences, agreement.differences.join('\n')).toEqual([]);
+    expect({ missing: agreement.missing, unexpected: agreement.unexpected, countedTwice: agreement.countedTwice, eventsMissing: agreement.eventsMissing, wrongStatus: agreement.wrongStatus, wrongStep: agreement.wrongStep, wrongAttempts: agreement.wrongAttempts }).toEqual({
+      missing: 0,
+      unexpected: 0,
+      countedTwice: 0,
+      eventsMissing: 0,
+      wrongStatus: 0,
+      wrongStep: 0,
+      wrongAttempts: 0,
+    });
+    expect(agreement.sagas).toBe(SAGAS);
+  });
+});
