@@ -4,7 +4,7 @@
  * and is never restarted. Its health must show the outage while it lasts, and once the stream is over its view must
  * equal the contract oracle computed from every record the log holds, every acknowledged record among them.
  *
- * FAULT_SAGAS (default 4000) and FAULT_WINDOW_MS (16000) size the stream; the rate is about 7.8 * sagas / window.
+ * FAULT_SAGAS (default 5000) and FAULT_WINDOW_MS (16000) size the stream; the rate is about 7.8 * sagas / window.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ import { producePaced } from './paced-producer';
 import { endOffsets, readLog } from './read-log';
 
 const SEED = 6_001;
-const SAGAS = envInt('FAULT_SAGAS', 4_000);
+const SAGAS = envInt('FAULT_SAGAS', 5_000);
 const WINDOW_MS = envInt('FAULT_WINDOW_MS', 16_000);
 /** The broker dies this far into the stream: well inside the window at full rate. */
 const KILL_AT_MS = Math.round(WINDOW_MS * 0.35);

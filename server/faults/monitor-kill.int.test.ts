@@ -5,7 +5,7 @@
  * holds, the retry must still be on the saga's timeline (read back from the audit topic), and asking for the same
  * retry again must answer with the first publish instead of publishing twice.
  *
- * FAULT_SAGAS (default 3000) and FAULT_WINDOW_MS (12000) size the stream.
+ * FAULT_SAGAS (default 3800) and FAULT_WINDOW_MS (12000) size the stream.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ import { producePaced } from './paced-producer';
 import { endOffsets, readLog } from './read-log';
 
 const SEED = 6_002;
-const SAGAS = envInt('FAULT_SAGAS', 3_000);
+const SAGAS = envInt('FAULT_SAGAS', 3_800);
 const WINDOW_MS = envInt('FAULT_WINDOW_MS', 12_000);
 /** The retry is asked for this far into the stream, the kill comes later, the restart right after it. */
 const RETRY_AT = 0.25;
