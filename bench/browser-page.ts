@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { dataRows } from '../e2e/page-helpers';
 import type { LongTask } from './browser-long-tasks';
@@ -44,7 +45,13 @@ export interface FirstRows {
   api: Array<{ url: string; startMs: number; endMs: number }>;
 }
 
+/** Fails before any seeding when the browser is missing, saying how to get it. */
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set BENCH_CHROMIUM to its path`);
+}
+
 export async function launchBrowser(): Promise<Browser> {
+  assertChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

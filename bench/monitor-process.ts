@@ -51,6 +51,10 @@ export async function startMonitorProcess(opts: MonitorProcessOptions): Promise<
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', KAFKA_BROKERS: opts.brokers, PORT: '0', HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A benchmark that ends by an error must not leave its monitor running: it would skew every later figure.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.off('exit', killChild));
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString('utf8')).slice(-4_000);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { newRunTag } from '../../demo/saga-id';
 import { backlogWorkload } from '../backlog';
 import { summarizeLongTasks } from '../browser-long-tasks';
-import { launchBrowser, longTasks, newInstrumentedPage, pageNow, timeFirstRows, waitUntilLive } from '../browser-page';
+import { assertChromium, launchBrowser, longTasks, newInstrumentedPage, pageNow, timeFirstRows, waitUntilLive } from '../browser-page';
 import { startBrowserProfiling, type BrowserProfiling } from '../browser-profile';
 import { envInt } from '../env-int';
 import { startLiveProducer } from '../latency-producer';
@@ -37,13 +37,15 @@ export const scenario: Scenario = {
   summary: `Chromium with ${SAGAS.toLocaleString('en-US')} sagas: navigation to first rows, then long tasks during ${SECONDS} s of ${RATE.toLocaleString('en-US')} events/s`,
   needsKafka: true,
   async run(ctx) {
+    assertChromium();
     const brokers = ctx.kafka!.brokers;
     const o = backlogWorkload('browser', SAGAS * RECORDS_PER_SAGA);
     const seeded = await seed(brokers, Number.POSITIVE_INFINITY, o, ctx.say, takeSagas(sagas(o), SAGAS));
     ctx.say(`seeded ${seeded.sagas.toLocaleString('en-US')} sagas, ${seeded.events.toLocaleString('en-US')} records in ${round(seeded.seconds)} s`);
     const monitor = await startMonitorProcess({ root: ctx.root, brokers, say: ctx.say });
-    const browser = await launchBrowser();
+    let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
     try {
+      browser = await launchBrowser();
       const caught = await monitor.waitCaughtUp(CATCH_UP_TIMEOUT_MS);
       ctx.say(`caught up: ${caught.sagas.toLocaleString('en-US')} sagas`);
 
@@ -99,7 +101,8 @@ export const scenario: Scenario = {
         },
       };
     } finally {
-      await browser.close();
+      // The monitor is stopped whatever failed, so no monitor outlives its scenario.
+      await browser?.close();
       await monitor.stop();
     }
   },
