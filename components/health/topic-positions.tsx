@@ -23,8 +23,8 @@ function TopicRows({ topic }: { topic: Topic }) {
             {topic.topic}
           </th>
           <td className={topic.exists ? undefined : styles.warn}>{topic.exists ? 'yes' : 'does not exist yet'}</td>
-          <td colSpan={4} className="muted">
-            {topic.exists ? 'no partitions' : 'picked up within seconds once created'}
+          <td colSpan={4} className={topic.problem ? undefined : 'muted'}>
+            {topic.problem ?? (topic.exists ? 'no partitions' : 'picked up within seconds once created')}
           </td>
         </tr>
       </tbody>
