@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SagaListQuery } from '../../lib/wire/rest';
 import { ev, ordersConfig } from '../test/events';
-import { BadCursorError, listSagas } from './list-sagas';
+import { BadCursorError, firstInOrder, listSagas } from './list-sagas';
 import { SagaStore } from './saga-store';
 
 function seeded(n: number): SagaStore {
@@ -48,5 +48,40 @@ describe('listSagas', () => {
 
   it('rejects a cursor it did not issue', () => {
     expect(() => listSagas(seeded(2), q({ cursor: 'nonsense' }))).toThrow(BadCursorError);
+  });
+});
+
+describe('firstInOrder', () => {
+  it('equals sorting and slicing, for random inputs with ties, on both paths (small and heap)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const order = (a: [number, number], b: [number, number]) => b[0] - a[0] || a[1] - b[1];
+    for (let run = 0; run < 200; run++) {
+      const n = Math.floor(rnd() * 300);
+      const k = Math.floor(rnd() * 40);
+      const items = Array.from({ length: n }, (_, i) => [Math.floor(rnd() * 20), i] as [number, number]);
+      expect(firstInOrder(items, k, order), `run ${run}: n ${n}, k ${k}`).toEqual([...items].sort(order).slice(0, k));
+    }
+  });
+});
+
+describe('listSagas on a store much larger than a page', () => {
+  it('pages through 500 sagas in order, each once, with filters, as a full sort would', () => {
+    const store = seeded(500);
+    for (const filter of [{}, { status: 'completed' }, { sort: 'started' }] as Record<string, string>[]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = listSagas(store, q({ limit: '9', ...filter, ...(cursor ? { cursor } : {}) }));
+        seen.push(...page.items.map((s) => s.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const all = listSagas(store, q({ limit: '1000', ...filter }));
+      expect(all.items.length).toBe(all.total);
+      expect(seen, JSON.stringify(filter)).toEqual(all.items.map((s) => s.id));
+      const key = filter.sort === 'started' ? 'startedAt' : 'updatedAt';
+      const sorted = [...all.items].sort((a, b) => b[key] - a[key] || (a.id < b.id ? -1 : 1));
+      expect(all.items.map((s) => s.id)).toEqual(sorted.map((s) => s.id));
+    }
   });
 });
