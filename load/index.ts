@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cpuProfArgs } from '../bench/profile-files';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from '../bench/machine';
 import { startMonitorProcess, type MonitorProcess } from '../bench/monitor-process';
@@ -59,7 +61,12 @@ async function main(): Promise<number> {
   try {
     kafka = await startLocalKafka({ ephemeral: true, onProgress: (l) => say(`kafka: ${l}`) });
     await createBenchTopics(kafka.brokers);
-    monitor = await startMonitorProcess({ root: ROOT, brokers: kafka.brokers, entry: pages ? undefined : path.join('load', 'api-only-monitor.ts'), say });
+    const nodeArgs = o.LOAD_PROFILE === '1' ? cpuProfArgs(path.join(ROOT, 'load', 'results', 'profiles')) : [];
+    const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'saga-monitor-load-')), 'config.json');
+    const shipped = JSON.parse(readFileSync(path.join(ROOT, 'saga-monitor.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...shipped, maxFinishedSagas: o.LOAD_MAX_FINISHED }));
+    const env = { SAGA_MONITOR_CONFIG: configFile };
+    monitor = await startMonitorProcess({ root: ROOT, brokers: kafka.brokers, entry: pages ? undefined : path.join('load', 'api-only-monitor.ts'), nodeArgs, env, say });
     await monitor.waitCaughtUp(CATCH_UP_TIMEOUT_MS);
     say(`monitor ${monitor.url} (pid ${monitor.pid}) caught up`);
 
@@ -105,7 +112,7 @@ async function main(): Promise<number> {
     const results = {
       measuredAt: new Date().toISOString(),
       machine: describeMachine(),
-      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages },
+      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED },
       producer: { produced: done.produced, sagas: done.sagas, seconds: done.seconds, eventsPerSec: Math.round(done.produced / done.seconds), maxBehind: done.maxBehind },
       monitor: { drainedMs, applied: health.applied, rejected: health.rejected.total, sagas: health.sagas, cpuPercentOfOneCore: Math.round((cpuMs / (windowEnd - windowStart)) * 100), batchesSent: report.maxSeq },
       api: apiFigures,

@@ -10,6 +10,13 @@ export const LoadEnv = z.object({
   LOAD_NO_PAGES: z.enum(['0', '1']).default('0'),
   /** How long the slow client stops reading; by default half the run, capped below the heartbeat timeout. */
   LOAD_SLOW_PAUSE_MS: z.coerce.number().int().min(1_000).optional(),
+  /** 1: the monitor runs under node --cpu-prof; the profile lands in load/results/profiles/ (slower, so not for the record). */
+  LOAD_PROFILE: z.enum(['0', '1']).default('0'),
+  /**
+   * The monitor's maxFinishedSagas for the run: low enough that the store reaches its steady state (as many sagas
+   * forgotten as finish) within the first third, so the RSS check sees a bounded store, not one still filling.
+   */
+  LOAD_MAX_FINISHED: z.coerce.number().int().min(1_000).default(20_000),
 });
 export type LoadOptions = z.infer<typeof LoadEnv>;
 

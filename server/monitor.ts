@@ -72,7 +72,7 @@ async function preparePages(pages: NonNullable<MonitorOptions['pages']>, hostnam
 export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   const now = opts.now ?? Date.now;
   const compiled = compileConfig(opts.config);
-  const store = new SagaStore(compiled, now);
+  const store = new SagaStore(compiled, now, opts.config.maxFinishedSagas);
   const rejected = new RejectedLog();
   const consumerHealth = new ConsumerHealth([...compiled.topics, opts.config.auditTopic], opts.config.kafka.brokers, now);
   const kafka = createKafka(opts.config.kafka, (level, msg) => {
@@ -85,6 +85,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     applied: store.applied,
     rejected: { total: rejected.total, byReason: rejected.byReason(), samples: rejected.recentSamples() },
     sagas: store.sagas.size,
+    sagasForgotten: store.forgotten,
     process: processFigures(),
   });
 

@@ -146,6 +146,11 @@ export const MonitorConfig = z
     sagas: z.array(SagaTypeConfig).min(1),
     /** The monitor's own topic: every manual retry is recorded there and read back like any other stream. */
     auditTopic: TopicName.default('saga-monitor.audit'),
+    /**
+     * Finished sagas (completed, failed, compensated) held at most: past it the one that finished longest ago is
+     * forgotten, so memory stays bounded on a cluster that never stops. In-flight and stuck sagas are never dropped.
+     */
+    maxFinishedSagas: z.number().int().min(1_000).max(100_000_000).default(500_000),
   })
   .superRefine((c, ctx) => {
     // The consumer reads the audit topic as retries only: a rule on it would never see a record.

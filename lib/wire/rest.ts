@@ -167,6 +167,8 @@ export const HealthResponse = z.object({
   applied: z.number(),
   rejected: z.object({ total: z.number(), byReason: z.record(z.string(), z.number()), samples: z.array(RejectedSample) }),
   sagas: z.number(),
+  /** Finished sagas forgotten past maxFinishedSagas since start (absent from older servers). */
+  sagasForgotten: z.number().optional(),
   /** The monitor process itself: memory is what grows with the number of sagas held. */
   process: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), uptimeMs: z.number() }),
 });

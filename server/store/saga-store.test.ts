@@ -96,3 +96,32 @@ describe('SagaStore throughput', () => {
     expect(snap.durations.orders).toMatchObject({ count: 1, p50: 60 });
   });
 });
+
+describe('SagaStore finished-saga cap', () => {
+  it('forgets the finished saga that finished longest ago, never an in-flight one, and counts what it forgot', () => {
+    const store = new SagaStore(ordersConfig(), () => 0, 3);
+    store.apply(ev('in-flight', 'start', 1));
+    for (let i = 0; i < 5; i++) {
+      store.apply(ev(`done-${i}`, 'start', 10 + i));
+      store.apply(ev(`done-${i}`, 'complete', 20 + i));
+    }
+    expect([...store.sagas.keys()].sort()).toEqual(['done-2', 'done-3', 'done-4', 'in-flight']);
+    expect(store.forgotten).toBe(2);
+    expect(store.summary('done-0')).toBeNull();
+    expect(store.drainChanges().changed).not.toContain('done-0');
+  });
+
+  it('a saga touched again after it finished counts from its last touch; one retried back to in-flight is kept', () => {
+    const store = new SagaStore(ordersConfig(), () => 0, 2);
+    for (const id of ['a', 'b']) {
+      store.apply(ev(id, 'start', 1));
+      store.apply(ev(id, 'complete', 2));
+    }
+    // A late record for a: it finished again most recently, so b goes first.
+    store.apply(ev('a', 'complete', 3));
+    store.apply(ev('c', 'start', 4));
+    store.apply(ev('c', 'complete', 5));
+    expect([...store.sagas.keys()].sort()).toEqual(['a', 'c']);
+    expect(store.forgotten).toBe(1);
+  });
+});

@@ -36,9 +36,15 @@ export class SagaStore {
   private resolved: string[] = [];
   applied = 0;
 
+  /** Every finished saga, oldest finish first: past `maxFinished` the oldest is forgotten. */
+  private readonly finished = new FinishedQueue();
+  /** Finished sagas forgotten to keep memory bounded (their records stay in Kafka). */
+  forgotten = 0;
+
   constructor(
     private readonly config: CompiledConfig,
     private readonly now: () => number,
+    private readonly maxFinished = Number.POSITIVE_INFINITY,
   ) {}
 
   apply(e: SagaEvent): void {
@@ -149,6 +155,16 @@ export class SagaStore {
   }
 
   private trimFinished(id: string): void {
+    this.finished.touch(id);
+    if (this.finished.size > this.maxFinished) {
+      const gone = this.finished.shift()!;
+      const s = this.sagas.get(gone);
+      if (s && isFinished(s)) {
+        this.sagas.delete(gone);
+        this.dirty.delete(gone);
+        this.forgotten += 1;
+      }
+    }
     this.finishedWithDetail.touch(id);
     if (this.finishedWithDetail.size <= MAX_FINISHED_WITH_DETAIL) return;
     const oldest = this.finishedWithDetail.shift()!;
