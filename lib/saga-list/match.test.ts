@@ -19,7 +19,8 @@ const sagas: SagaSummary[] = [
 /** The server's list over the same summaries: what the client-side match must agree with. */
 function serverIds(f: SagaListFilters): string[] {
   const byId = new Map(sagas.map((s) => [s.id, s]));
-  const store = { sagas: byId, summary: (id: string) => byId.get(id) } as unknown as SagaStore;
+  // Summaries stand in for saga states: their status already says stuck, so the stuck map is empty.
+  const store = { sagas: byId, stuck: new Map(), summary: (id: string) => byId.get(id) } as unknown as SagaStore;
   const query = SagaListQuery.parse(Object.fromEntries(new URL(sagaListApiUrl(f, 1000, null), 'http://x').searchParams));
   return listSagas(store, query).items.map((s) => s.id);
 }
