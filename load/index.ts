@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   }
   const windowMs = o.LOAD_SECONDS * 1000;
   const pauseMs = o.LOAD_SLOW_PAUSE_MS ?? Math.min(MAX_SLOW_PAUSE_MS, windowMs / 2);
-  say(`${o.LOAD_CLIENTS} clients, ${o.LOAD_RATE} events/s for ${o.LOAD_SECONDS} s, slow client paused ${pauseMs} ms, ${pages ? 'production server with pages' : 'API-only server (no pages)'}`);
+  say(`${o.LOAD_CLIENTS} clients, ${o.LOAD_RATE} events/s for ${o.LOAD_SECONDS} s, slow client paused ${pauseMs} ms, ${pages ? 'production server with pages' : 'API-only server (no pages)'}, maxFinishedSagas ${o.LOAD_MAX_FINISHED}, heap ceiling ${o.LOAD_MAX_HEAP_MB > 0 ? `${o.LOAD_MAX_HEAP_MB} MB` : 'Node default'}`);
 
   let kafka: LocalKafka | null = null;
   let monitor: MonitorProcess | null = null;
@@ -61,7 +61,10 @@ async function main(): Promise<number> {
   try {
     kafka = await startLocalKafka({ ephemeral: true, onProgress: (l) => say(`kafka: ${l}`) });
     await createBenchTopics(kafka.brokers);
-    const nodeArgs = o.LOAD_PROFILE === '1' ? cpuProfArgs(path.join(ROOT, 'load', 'results', 'profiles')) : [];
+    const nodeArgs = [
+      ...(o.LOAD_MAX_HEAP_MB > 0 ? [`--max-old-space-size=${o.LOAD_MAX_HEAP_MB}`] : []),
+      ...(o.LOAD_PROFILE === '1' ? cpuProfArgs(path.join(ROOT, 'load', 'results', 'profiles')) : []),
+    ];
     const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'saga-monitor-load-')), 'config.json');
     const shipped = JSON.parse(readFileSync(path.join(ROOT, 'saga-monitor.config.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(configFile, JSON.stringify({ ...shipped, maxFinishedSagas: o.LOAD_MAX_FINISHED }));
@@ -112,7 +115,7 @@ async function main(): Promise<number> {
     const results = {
       measuredAt: new Date().toISOString(),
       machine: describeMachine(),
-      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED },
+      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED, maxHeapMB: o.LOAD_MAX_HEAP_MB },
       producer: { produced: done.produced, sagas: done.sagas, seconds: done.seconds, eventsPerSec: Math.round(done.produced / done.seconds), maxBehind: done.maxBehind },
       monitor: { drainedMs, applied: health.applied, rejected: health.rejected.total, sagas: health.sagas, cpuPercentOfOneCore: Math.round((cpuMs / (windowEnd - windowStart)) * 100), batchesSent: report.maxSeq },
       api: apiFigures,

@@ -1,9 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { SagaBatch, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../lib/wire/socket';
 import type { ClientFigures } from './ipc';
+import { lightParser } from './light-parser';
 
-/** Every batch is counted; this share is also validated against the wire schema (all of them would cost a core). */
-const VALIDATE_EVERY = 25;
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -20,7 +19,8 @@ export class LiveClient {
 
   constructor(url: string, reconnection = false) {
     const f = this.figures;
-    this.socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], reconnection, forceNew: true });
+    // Batches are counted from their text and one in FULL_PARSE_EVERY is parsed and validated (see light-parser.ts).
+    this.socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], reconnection, forceNew: true, parser: lightParser });
     this.socket.on('hello', (m) => {
       this.helloCount += 1;
       this.lastSeq = m.seq;
@@ -30,7 +30,7 @@ export class LiveClient {
       f.batches += 1;
       f.items += m.items.length;
       if (m.truncated) f.truncated += 1;
-      if (f.batches % VALIDATE_EVERY === 1 && !SagaBatch.safeParse(m).success) f.invalid += 1;
+      if (!('light' in m) && !SagaBatch.safeParse(m).success) f.invalid += 1;
       if (this.lastSeq !== null && m.seq !== this.lastSeq + 1) f.seqGaps += 1;
       this.lastSeq = m.seq;
       this.onBatch?.();

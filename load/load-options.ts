@@ -17,6 +17,11 @@ export const LoadEnv = z.object({
    * forgotten as finish) within the first third, so the RSS check sees a bounded store, not one still filling.
    */
   LOAD_MAX_FINISHED: z.coerce.number().int().min(1_000).default(20_000),
+  /**
+   * The monitor's V8 heap ceiling (--max-old-space-size), as an operator bounds a service's memory; 0 leaves Node's
+   * default (about 4 GB on a 24 GB machine), towards which V8 lets the heap grow before it collects much.
+   */
+  LOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).default(512),
 });
 export type LoadOptions = z.infer<typeof LoadEnv>;
 

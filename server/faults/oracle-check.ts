@@ -170,3 +170,11 @@ export async function compareWithOracle(url: string, config: CompiledConfig, wor
   }
   return a;
 }
+
+/** The counts that must all be 0 for the monitor's view to equal the oracle's. */
+export function disagreements(a: OracleAgreement): Pick<OracleAgreement, 'missing' | 'unexpected' | 'countedTwice' | 'eventsMissing' | 'wrongStatus' | 'wrongStep' | 'wrongAttempts'> {
+  const { missing, unexpected, countedTwice, eventsMissing, wrongStatus, wrongStep, wrongAttempts } = a;
+  return { missing, unexpected, countedTwice, eventsMissing, wrongStatus, wrongStep, wrongAttempts };
+}
+
+export const NO_DISAGREEMENT = { missing: 0, unexpected: 0, countedTwice: 0, eventsMissing: 0, wrongStatus: 0, wrongStep: 0, wrongAttempts: 0 } as const;
