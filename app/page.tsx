@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { AgingChart } from '../components/charts/aging-chart';
 import { OverviewCharts } from '../components/charts/overview-charts';
 import { StatTiles } from '../components/overview/stat-tiles';
 import { SagaList } from '../components/saga-list/saga-list';
@@ -13,6 +14,7 @@ export default function OverviewPage() {
       <Suspense fallback={<p className="muted">Loading sagas…</p>}>
         <SagaList />
       </Suspense>
+      <AgingChart />
     </>
   );
 }

@@ -34,3 +34,13 @@ test('the overview shows the live counts and the charts', async ({ page }) => {
     await expect(charts.getByRole('figure', { name, exact: true })).toBeVisible();
   }
 });
+
+test('the overview shows where in-flight sagas wait and for how long', async ({ page }) => {
+  await page.goto('/');
+  await waitUntilLive(page);
+  const aging = page.getByRole('region', { name: 'Aging', exact: true }).getByRole('figure', { name: 'Waiting at each step', exact: true });
+  await aging.scrollIntoViewIfNeeded();
+  // The demo always has sagas in flight: the chart draws a bar per place and says what it shows in words.
+  await expect(aging).toContainText(/In-flight sagas by where they wait: \d+ at (order-fulfilment|trip-booking) · /);
+  await expect(aging.locator('.recharts-bar-rectangle').first()).toBeVisible();
+});

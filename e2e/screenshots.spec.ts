@@ -32,6 +32,15 @@ test.describe('README screenshots', () => {
     await page.screenshot({ path: target('overview.png'), animations: 'disabled' });
   });
 
+  test('waiting at each step', async ({ page }) => {
+    await page.goto('/');
+    await waitUntilLive(page);
+    const aging = page.getByRole('figure', { name: 'Waiting at each step', exact: true });
+    await aging.scrollIntoViewIfNeeded();
+    await expect(aging.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await aging.screenshot({ path: target('aging.png'), animations: 'disabled' });
+  });
+
   test('saga drill-down', async ({ page, api }) => {
     const stuck = await api.get('/api/sagas?status=stuck&q=ord-&limit=1', SagaListResponse);
     const id = stuck.items[0]?.id;

@@ -13,6 +13,7 @@ export const queryKeys = {
   sagaList: (filters: SagaListFilters) => ['saga-monitor', 'sagas', filters] as const,
   saga: (id: string) => ['saga-monitor', 'saga', id] as const,
   stats: () => ['saga-monitor', 'stats'] as const,
+  aging: () => ['saga-monitor', 'aging'] as const,
   health: () => ['saga-monitor', 'health'] as const,
   alerts: () => ['saga-monitor', 'alerts'] as const,
 };

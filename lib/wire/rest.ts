@@ -107,6 +107,24 @@ export type ThroughputPoint = z.infer<typeof ThroughputPoint>;
 
 export const DurationStats = z.object({ count: z.number(), p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() });
 
+/** GET /api/aging: in-flight sagas by where they wait and for how long since their last event. */
+export const AgingResponse = z.object({
+  at: z.number(),
+  /** Bucket labels, shortest wait first; every row's counts follow them. */
+  buckets: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      sagaType: z.string(),
+      step: z.string().nullable(),
+      compensating: z.boolean(),
+      counts: z.array(z.number()),
+      total: z.number(),
+      stuck: z.number(),
+    }),
+  ),
+});
+export type AgingResponse = z.infer<typeof AgingResponse>;
+
 export const StatsResponse = z.object({
   at: z.number(),
   total: z.number(),

@@ -50,6 +50,7 @@ const TEMPLATES: Record<string, RouteTemplate> = {
   'GET ^\\/api\\/sagas\\/([^/]+)\\/?$': { method: 'GET', path: '/api/sagas/{id}', readsBody: false },
   'GET ^\\/api\\/stats\\/?$': { method: 'GET', path: '/api/stats', readsBody: false },
   'GET ^\\/api\\/alerts\\/?$': { method: 'GET', path: '/api/alerts', readsBody: false },
+  'GET ^\\/api\\/aging\\/?$': { method: 'GET', path: '/api/aging', readsBody: false },
   'GET ^\\/api\\/health\\/?$': { method: 'GET', path: '/api/health', readsBody: false },
   'GET ^\\/api\\/session\\/?$': { method: 'GET', path: '/api/session', readsBody: false },
   'POST ^\\/api\\/session\\/?$': { method: 'POST', path: '/api/session', readsBody: true, validBodies: [{ token: TOKEN }, { token: 'not-the-token' }] },

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SagaDetail, SagaListResponse, StatsResponse } from '../../lib/wire/rest';
+import { AgingResponse, SagaDetail, SagaListResponse, StatsResponse } from '../../lib/wire/rest';
 import { silentLogger } from '../logger';
 import { SagaStore } from '../store/saga-store';
 import { ev, ordersConfig } from '../test/events';
@@ -45,6 +45,16 @@ describe('REST API', () => {
   it('serves stats', async () => {
     const body = StatsResponse.parse(await (await fetch(`${base}/api/stats`)).json());
     expect(body.byStatus.in_progress).toBe(2);
+  });
+
+  it('serves the aging of in-flight sagas by step', async () => {
+    const body = AgingResponse.parse(await (await fetch(`${base}/api/aging`)).json());
+    expect(body.buckets).toHaveLength(6);
+    // At 5 s: ord-1 waits at payment since 1.1 s (1-10 s), ord 2/x before its first step since 1.2 s.
+    expect(body.rows.map((r) => [r.step, r.counts])).toEqual([
+      [null, [0, 1, 0, 0, 0, 0]],
+      ['payment', [0, 1, 0, 0, 0, 0]],
+    ]);
   });
 
   it.each([

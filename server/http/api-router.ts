@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SagaListQuery } from '../../lib/wire/rest';
+import { SagaListQuery, type AgingResponse } from '../../lib/wire/rest';
+import { AGING_BUCKETS, agingRows } from '../../lib/saga/aging';
 import { formatIssues } from '../config/load-config';
 import { BadCursorError, listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
@@ -21,7 +22,7 @@ export interface ApiDeps {
   guard?: (req: IncomingMessage, path: string) => void;
 }
 
-/** The read-only routes: sagas, one saga, stats, alerts, health. */
+/** The read-only routes: sagas, one saga, stats, alerts, aging, health. */
 export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now'>): Route[] {
   return [
     {
@@ -53,6 +54,15 @@ export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now'>): Route[
     },
     { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: ({ res }) => sendJson(res, 200, d.store.stats.snapshot(d.now())) },
     { method: 'GET', pattern: /^\/api\/alerts\/?$/, handle: ({ res }) => sendJson(res, 200, { items: d.store.alerts() }) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/aging\/?$/,
+      handle: ({ res }) => {
+        const now = d.now();
+        const body: AgingResponse = { at: now, buckets: AGING_BUCKETS.map((b) => b.label), rows: agingRows(d.store.sagas.values(), (id) => d.store.stuck.has(id), now) };
+        sendJson(res, 200, body);
+      },
+    },
     { method: 'GET', pattern: /^\/api\/health\/?$/, handle: ({ res }) => sendJson(res, 200, d.health()) },
   ];
 }
