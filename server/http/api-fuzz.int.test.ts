@@ -312,9 +312,9 @@ describe('API fuzz', () => {
     const { problems: found, statuses: seen } = await fuzz(open.url, SEED, 3_000, ctx, true);
     expect(found.slice(0, 20), `seed ${SEED}: ${found.length} problems`).toEqual([]);
     // The run reached the answers that matter: reads, refusals of each kind, and retries actually accepted. Its wrong
-    // bearer tokens soon spend the address's sign-in attempts, so later bearer retries get 429 before they could get
-    // a 409; the cases above assert the 409.
-    for (const status of [200, 202, 400, 401, 403, 404, 405, 413, 415, 429]) expect(seen[status] ?? 0, `status ${status}: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
+    // bearer tokens soon spend the address's sign-in attempts, so later bearer requests get 429 before their body is
+    // read: 409, 413 and 415 come rarely and depend on the draw; the cases above assert each of them.
+    for (const status of [200, 202, 400, 401, 403, 404, 405, 429]) expect(seen[status] ?? 0, `status ${status}: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(60_000);
     expect((await getHealth(open.url)).kafka.state).toBe('connected');
   });
