@@ -23,6 +23,11 @@ export class FinishedQueue {
     this.order.push(id);
   }
 
+  /** Takes `id` out of the queue, wherever it is; its entry is dead and skipped when it reaches the front. */
+  delete(id: string): void {
+    this.live.delete(id);
+  }
+
   /** Removes and returns the id touched longest ago, or undefined when empty. */
   shift(): string | undefined {
     while (this.head < this.order.length) {

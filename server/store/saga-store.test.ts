@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ev, ordersConfig } from '../test/events';
-import { SagaStore } from './saga-store';
+import { MAX_FINISHED_WITH_DETAIL, SagaStore } from './saga-store';
 
 function storeAt(start: number) {
   const clock = { now: start };
@@ -123,5 +123,26 @@ describe('SagaStore finished-saga cap', () => {
     store.apply(ev('c', 'complete', 5));
     expect([...store.sagas.keys()].sort()).toEqual(['a', 'c']);
     expect(store.forgotten).toBe(1);
+  });
+});
+
+describe('SagaStore finished-saga cap past the timeline cap', () => {
+  it('forgets the oldest of the sagas that lost their timeline first, and a late record brings one back to the newest', () => {
+    const extra = 5;
+    const store = new SagaStore(ordersConfig(), () => 0, MAX_FINISHED_WITH_DETAIL + 3);
+    const id = (i: number) => `f-${i}`;
+    for (let i = 0; i < MAX_FINISHED_WITH_DETAIL + extra; i++) {
+      store.apply(ev(id(i), 'start', 1 + i));
+      store.apply(ev(id(i), 'complete', 2 + i));
+      // Saga 3 lost its timeline already; a late record makes it the most recently finished.
+      if (i === MAX_FINISHED_WITH_DETAIL + 3) store.apply(ev(id(3), 'complete', 3 + i));
+    }
+    expect(store.forgotten).toBe(2);
+    for (const i of [0, 1, 2, 4]) expect(store.sagas.has(id(i)), id(i)).toBe(i >= 2);
+    expect(store.sagas.size).toBe(MAX_FINISHED_WITH_DETAIL + 3);
+    expect(store.detail(id(2))!.events).toEqual([]);
+    expect(store.detail(id(4))!.events).toEqual([]);
+    expect(store.detail(id(3))!.events.length).toBeGreaterThan(0);
+    expect(store.detail(id(MAX_FINISHED_WITH_DETAIL + extra - 1))!.events.length).toBe(2);
   });
 });

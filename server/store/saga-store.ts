@@ -36,8 +36,11 @@ export class SagaStore {
   private resolved: string[] = [];
   applied = 0;
 
-  /** Every finished saga, oldest finish first: past `maxFinished` the oldest is forgotten. */
-  private readonly finished = new FinishedQueue();
+  /**
+   * Finished sagas whose timeline was dropped, in the order they left finishedWithDetail (so all older than any in
+   * it): the two queues hold each finished saga once, and past `maxFinished` in all the oldest is forgotten.
+   */
+  private readonly finishedWithoutDetail = new FinishedQueue();
   /** Finished sagas forgotten to keep memory bounded (their records stay in Kafka). */
   forgotten = 0;
 
@@ -155,22 +158,24 @@ export class SagaStore {
   }
 
   private trimFinished(id: string): void {
-    this.finished.touch(id);
-    if (this.finished.size > this.maxFinished) {
-      const gone = this.finished.shift()!;
+    this.finishedWithoutDetail.delete(id);
+    this.finishedWithDetail.touch(id);
+    if (this.finishedWithDetail.size > MAX_FINISHED_WITH_DETAIL) {
+      const oldest = this.finishedWithDetail.shift()!;
+      const s = this.sagas.get(oldest);
+      if (s && isFinished(s)) {
+        this.sagas.set(oldest, { ...s, events: [], droppedEvents: s.droppedEvents + s.events.length, truncated: true });
+        this.finishedWithoutDetail.touch(oldest);
+      }
+    }
+    while (this.finishedWithDetail.size + this.finishedWithoutDetail.size > this.maxFinished) {
+      const gone = this.finishedWithoutDetail.shift() ?? this.finishedWithDetail.shift()!;
       const s = this.sagas.get(gone);
       if (s && isFinished(s)) {
         this.sagas.delete(gone);
         this.dirty.delete(gone);
         this.forgotten += 1;
       }
-    }
-    this.finishedWithDetail.touch(id);
-    if (this.finishedWithDetail.size <= MAX_FINISHED_WITH_DETAIL) return;
-    const oldest = this.finishedWithDetail.shift()!;
-    const s = this.sagas.get(oldest);
-    if (s && isFinished(s)) {
-      this.sagas.set(oldest, { ...s, events: [], droppedEvents: s.droppedEvents + s.events.length, truncated: true });
     }
   }
 }
