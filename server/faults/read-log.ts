@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
+import type { RawRecord } from '../../lib/saga/record';
 import { pollUntil } from '../test/poll-until';
 
-export interface LoggedRecord {
-  topic: string;
-  partition: number;
-  offset: string;
-  timestamp: number;
-  key: string | null;
-  value: string | null;
-  headers: Record<string, string>;
-}
+/** A record read back from the log: the monitor's record shape, without the wire size nobody here needs. */
+export type LoggedRecord = Omit<RawRecord, 'valueBytes'>;
 
 /** Reading tens of thousands of records back from a local broker takes seconds; this bounds a hung read. */
 const READ_TIMEOUT_MS = 60_000;
