@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from './cli-args';
+import { parseCliArgs, USAGE } from './cli-args';
 import { resolveOptions } from './options';
 
 const BROKERS = { KAFKA_BROKERS: '127.0.0.1:9092' };
@@ -65,7 +65,15 @@ describe('parseCliArgs', () => {
     [['--max-sagas', '2.5']],
     [['--sagas', 'order-fulfilment,orders']],
     [['--frobnicate', '1']],
+    [['--skip-compensation', 'payment,hotel']],
   ])('rejects %j', (argv) => {
     expect(() => parseCliArgs(argv, BROKERS)).toThrow();
+  });
+
+  it('reads --skip-compensation (or its env var) as order steps, and --help lists it', () => {
+    expect(options(['--skip-compensation', 'payment, inventory']).skipCompensation).toEqual(['payment', 'inventory']);
+    expect(options([], { DEMO_SKIP_COMPENSATION: 'shipping' }).skipCompensation).toEqual(['shipping']);
+    expect(() => options(['--skip-compensation', 'car'])).toThrow('--skip-compensation: unknown step "car"; known steps: payment, inventory, shipping');
+    expect(USAGE).toMatch(/--skip-compensation LIST .*payment,inventory/);
   });
 });

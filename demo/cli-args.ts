@@ -3,6 +3,7 @@ import { SAGA_TYPES, STEP_NAMES, isSagaType, type SagaType } from './event-catal
 import { parseKeyedSpec } from './keyed-spec';
 import { parseLatencyRange, type LatencyRange } from './latency';
 import type { DemoOptions } from './options';
+import { parseSkipCompensation } from './skip-compensation';
 import type { StepKnobInput } from './step-knob';
 
 export const USAGE = `Usage: npm run demo -- [flags]     (KAFKA_BROKERS or --brokers is required)
@@ -18,6 +19,7 @@ Flags (each also read from the env var shown; a flag wins over its env var):
   --max-sagas N            DEMO_MAX_SAGAS      stop generating after N sagas of each type; workers keep running
   --topic-prefix P         DEMO_TOPIC_PREFIX   prefix for topics and consumer groups (the bundled config uses none)
   --run-tag T              DEMO_RUN_TAG        middle part of saga ids, ord-<T>-<n> (default from the clock)
+  --skip-compensation LIST DEMO_SKIP_COMPENSATION  order steps never compensated, e.g. "payment,inventory"
   -h, --help
 Steps: ${STEP_NAMES.join(', ')}.`;
 
@@ -36,6 +38,7 @@ const FLAGS = {
   'max-sagas': 'DEMO_MAX_SAGAS',
   'topic-prefix': 'DEMO_TOPIC_PREFIX',
   'run-tag': 'DEMO_RUN_TAG',
+  'skip-compensation': 'DEMO_SKIP_COMPENSATION',
 } as const;
 type Flag = keyof typeof FLAGS;
 
@@ -115,5 +118,7 @@ export function parseCliArgs(argv: string[], env: Env): CliResult {
   if (prefix !== undefined) options.topicPrefix = prefix;
   const runTag = get('run-tag');
   if (runTag !== undefined) options.runTag = runTag;
+  const skip = get('skip-compensation');
+  if (skip !== undefined) options.skipCompensation = parseSkipCompensation(skip, '--skip-compensation');
   return { kind: 'run', brokers: brokers(get('brokers')), options };
 }

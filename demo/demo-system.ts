@@ -1,17 +1,18 @@
-import { Partitioners, type Consumer } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
 import { BatchProducer } from './batch-producer';
 import type { SagaType } from './event-catalog';
 import { createKafka, ensureTopics } from './kafka-setup';
 import { resolveOptions, type DemoOptions, type ResolvedDemoOptions } from './options';
-import { startOrchestrator } from './orchestrator';
-import { ORDER_WORKERS } from './order-workers';
 import { startGenerator } from './generator';
 import { sagaStartRecords } from './saga-starts';
-import { startService, type Runtime } from './service-runtime';
+import type { Runtime } from './service-runtime';
+import { serviceStarters, ServiceControl } from './service-control';
 import { createStats, snapshotStats, type DemoStats } from './stats';
 import { TimerSet } from './timer-set';
 import { demoTopics } from './topics';
-import { TRIP_SERVICES } from './trip-services';
+import type { StepName } from './event-catalog';
+import type { LatencyRange } from './latency';
+import { setStepLatency } from './set-latency';
 
 export interface Demo {
   /** Stops generating, leaves the consumer groups, drops pending replies, flushes what is queued. Idempotent. */
@@ -20,15 +21,15 @@ export interface Demo {
   options: ResolvedDemoOptions;
   /** The topics in use, prefixed. */
   topics: string[];
-}
-
-function startConsumers(rt: Runtime): Array<Promise<Consumer>> {
-  const started: Array<Promise<Consumer>> = [];
-  if (rt.opts.sagaTypes.includes('order-fulfilment')) {
-    started.push(startOrchestrator(rt), ...ORDER_WORKERS.map((w) => startService(w, rt)));
-  }
-  if (rt.opts.sagaTypes.includes('trip-booking')) started.push(...TRIP_SERVICES.map((s) => startService(s, rt)));
-  return started;
+  /** Changes a step's worker latency from now on (replies already scheduled keep theirs); throws like the option. */
+  setLatency(step: StepName, range: LatencyRange): void;
+  /**
+   * Disconnects one service's consumer (e.g. "shipping-service"), so its group has 0 members, as when the service is
+   * down. Rejects for an unknown name, listing the known ones.
+   */
+  stopService(name: string): Promise<void>;
+  /** Starts a stopped service again; resolves once it has joined its group. */
+  startService(name: string): Promise<void>;
 }
 
 /**
@@ -59,18 +60,17 @@ export async function startDemo(input: DemoOptions & { brokers: string[] }): Pro
   const timers = new TimerSet();
   const rt: Runtime = { kafka, opts, stats, producer: batches, timers };
 
-  const settled = await Promise.allSettled(startConsumers(rt));
-  const consumers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const services = new ServiceControl(serviceStarters(rt));
+  const failed = await services.startAll();
   const shutdown = async () => {
-    await Promise.allSettled(consumers.map((c) => c.disconnect()));
+    await services.stopAll();
     timers.clear();
     await batches.stop();
     await producer.disconnect();
   };
-  const failed = settled.find((s) => s.status === 'rejected');
   if (failed) {
     await shutdown();
-    throw failed.reason;
+    throw failed.error;
   }
 
   const pending = new Set<SagaType>(opts.sagaTypes);
@@ -95,6 +95,9 @@ export async function startDemo(input: DemoOptions & { brokers: string[] }): Pro
     options: opts,
     topics,
     stats: () => snapshotStats(stats),
+    setLatency: (step, range) => setStepLatency(opts, step, range),
+    stopService: (name) => services.stop(name),
+    startService: (name) => services.start(name),
     stop: () => {
       stopping ??= (async () => {
         generators.forEach((g) => g.stop());

@@ -55,6 +55,8 @@ export interface ConsumerSpec {
   groupId: string;
   topics: string[];
   eachMessage: (p: EachMessagePayload) => Promise<void>;
+  /** Read partitions the group never committed on from their start (a service started again after an outage); else from the end. */
+  fromBeginning?: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function startConsumer(kafka: Kafka, spec: ConsumerSpec): Promise<C
   ready.catch(() => {});
   try {
     await consumer.connect();
-    await consumer.subscribe({ topics: spec.topics, fromBeginning: false });
+    await consumer.subscribe({ topics: spec.topics, fromBeginning: spec.fromBeginning ?? false });
     await consumer.run({ partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY, eachMessage: spec.eachMessage });
     await ready;
   } catch (e) {

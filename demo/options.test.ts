@@ -36,3 +36,15 @@ describe('resolveOptions', () => {
     expect(lines.join('\n')).toContain('latency:       1-2 ms, car=3 ms');
   });
 });
+
+describe('skipCompensation', () => {
+  it('defaults to none and keeps each named order step once', () => {
+    expect(resolveOptions({}).skipCompensation).toEqual([]);
+    expect(resolveOptions({ skipCompensation: ['payment', 'inventory', 'payment'] }).skipCompensation).toEqual(['payment', 'inventory']);
+    expect(describeOptions(resolveOptions({ skipCompensation: ['payment'] }), ['k:9092']).join('\n')).toContain('compensation:  none for payment');
+  });
+
+  it.each([['flight'], ['refund']])('rejects %s, naming the known steps', (step) => {
+    expect(() => resolveOptions({ skipCompensation: [step as never] })).toThrow(`skipCompensation: unknown step "${step}"; known steps: payment, inventory, shipping`);
+  });
+});

@@ -1,8 +1,10 @@
-import { SAGA_TYPES, STEP_NAMES, isSagaType, type SagaType } from './event-catalog';
+import { SAGA_TYPES, STEP_NAMES, isSagaType, type SagaType, type StepName } from './event-catalog';
 import { checkLatencyRange, formatLatency, isLatencyRange, type LatencyRange } from './latency';
 import type { ForceOutcome } from './outcome';
 import { randomSeed } from './random';
 import { checkRunTag, newRunTag } from './saga-id';
+import type { OrderStep } from './order-steps';
+import { checkSkipCompensation } from './skip-compensation';
 import { checkStepKnob, formatStepKnob, knobFor, resolveStepKnob, type StepKnob, type StepKnobInput } from './step-knob';
 
 /** A few sagas a second per type keeps the dashboard busy without flooding a laptop broker. */
@@ -38,6 +40,8 @@ export interface DemoOptions {
   clientId?: string;
   /** Pins a saga's outcome at a step, for tests (see outcome.ts). */
   forceOutcome?: ForceOutcome;
+  /** Order steps the orchestrator does not compensate when a later step fails (see skip-compensation.ts). */
+  skipCompensation?: readonly StepName[];
   /** Where warnings go; default console.warn. */
   log?: (line: string) => void;
 }
@@ -54,6 +58,7 @@ export interface ResolvedDemoOptions {
   runTag: string;
   clientId: string;
   forceOutcome: ForceOutcome | undefined;
+  skipCompensation: readonly OrderStep[];
   log: (line: string) => void;
 }
 
@@ -104,6 +109,7 @@ export function resolveOptions(o: DemoOptions): ResolvedDemoOptions {
     runTag: checkRunTag(o.runTag ?? newRunTag()),
     clientId: o.clientId ?? 'saga-demo',
     forceOutcome: o.forceOutcome,
+    skipCompensation: checkSkipCompensation(o.skipCompensation ?? []),
     log: o.log ?? ((line) => console.warn(line)),
   };
 }
@@ -122,5 +128,6 @@ export function describeOptions(r: ResolvedDemoOptions, brokers: readonly string
     `seed:          ${r.seed} (replay with --seed ${r.seed})`,
     `run tag:       ${r.runTag} (saga ids look like ord-${r.runTag}-1)`,
     `topic prefix:  ${r.topicPrefix === '' ? '(none)' : r.topicPrefix}`,
+    `compensation:  ${r.skipCompensation.length === 0 ? 'every completed step' : `none for ${r.skipCompensation.join(', ')}`}`,
   ];
 }

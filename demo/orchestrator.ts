@@ -52,7 +52,7 @@ export function startOrchestrator(rt: Runtime): Promise<Consumer> {
       else apply(startOrder(e.sagaId, order.data), e);
       return;
     }
-    const d = known && !isFinished(known) ? nextAction(known, { type: e.type, fields: businessFields(e) }) : null;
+    const d = known && !isFinished(known) ? nextAction(known, { type: e.type, fields: businessFields(e) }, opts.skipCompensation) : null;
     if (d?.accepted) apply(d, e);
     else stats.repliesIgnored += 1;
   };

@@ -12,12 +12,12 @@ const ORDER: OrderData = {
 };
 
 /** Feeds replies in order; returns every emitted type (status updates as `status:<value>`) and the last decision. */
-function run(replies: string[]): { emitted: string[]; last: Decision; accepted: boolean[] } {
+function run(replies: string[], skip: string[] = []): { emitted: string[]; last: Decision; accepted: boolean[] } {
   let d = startOrder('ord-t-1', ORDER);
   const emitted = d.emit.map((e) => e.type as string);
   const accepted: boolean[] = [];
   for (const type of replies) {
-    d = nextAction(d.state, { type, fields: { reason: 'test', [`${type}Id`]: `id-of-${type}` } });
+    d = nextAction(d.state, { type, fields: { reason: 'test', [`${type}Id`]: `id-of-${type}` } }, skip);
     accepted.push(d.accepted);
     emitted.push(...d.emit.map((e) => (e.type === 'OrderStatusChanged' ? `status:${String(e.fields.status)}` : e.type)));
   }
@@ -91,5 +91,25 @@ describe('order state machine', () => {
   it('puts the order into its commands', () => {
     const { emit } = startOrder('ord-t-1', ORDER);
     expect(emit[0]).toEqual({ type: 'AuthorizePayment', fields: { orderId: 'ord-t-1', customerId: 'cus-1', amount: 20, currency: 'EUR', channel: 'web' } });
+  });
+
+  const DONE = ['AuthorizePayment', 'status:payment-authorized', 'ReserveInventory', 'status:inventory-reserved', 'ScheduleShipment'];
+  it.each<[string, string[], string[], string[], string[]]>([
+    ['inventory fails, payment skipped: fails at once', ['payment'], ['PaymentAuthorized', 'InventoryUnavailable'], ['AuthorizePayment', 'status:payment-authorized', 'ReserveInventory', 'OrderFailed'], []],
+    ['shipping fails, inventory skipped: refunds only', ['inventory'], ['PaymentAuthorized', 'InventoryReserved', 'ShipmentFailed', 'PaymentRefunded'], [...DONE, 'status:compensating', 'RefundPayment', 'status:payment-refunded', 'OrderFailed'], ['payment']],
+    ['shipping fails, payment skipped: releases only', ['payment'], ['PaymentAuthorized', 'InventoryReserved', 'ShipmentFailed', 'InventoryReleased'], [...DONE, 'status:compensating', 'ReleaseInventory', 'status:inventory-released', 'OrderFailed'], ['inventory']],
+    ['shipping fails, both skipped: fails at once', ['payment', 'inventory'], ['PaymentAuthorized', 'InventoryReserved', 'ShipmentFailed'], [...DONE, 'OrderFailed'], []],
+    ['payment declined, payment skipped: as without skipping', ['payment'], ['PaymentDeclined'], ['AuthorizePayment', 'OrderFailed'], []],
+  ])('skipping compensation: %s', (_name, skip, replies, emitted, compensated) => {
+    const r = run(replies, skip);
+    expect(r.emitted).toEqual(emitted);
+    expect(r.accepted.every(Boolean)).toBe(true);
+    expect(r.last.state.phase).toBe('failed');
+    expect(r.last.emit.at(-1)!.fields).toMatchObject({ compensated });
+  });
+
+  it('ignores the compensation reply of a skipped step', () => {
+    const r = run(['PaymentAuthorized', 'InventoryReserved', 'ShipmentFailed', 'InventoryReleased', 'PaymentRefunded'], ['payment']);
+    expect(r.accepted).toEqual([true, true, true, true, false]);
   });
 });

@@ -45,8 +45,18 @@ function status(s: OrderState, value: string, step: OrderStep): Emission {
   return { type: 'OrderStatusChanged', fields: { orderId: s.orderId, customerId: s.order.customerId, status: value, step } };
 }
 
-function orderFailed(s: OrderState): Emission {
-  const compensated = ORDER_STEPS.filter((d) => s.results[d.step] !== undefined).map((d) => d.step).reverse();
+/** Steps whose compensation is left out (the demo's `skipCompensation`); none by default. */
+export type SkipCompensation = readonly string[];
+const NO_SKIP: SkipCompensation = [];
+
+/** The step to compensate after index `from`: the newest earlier one not skipped, or -1 when none is left. */
+function nextToCompensate(from: number, skip: SkipCompensation): number {
+  for (let i = from - 1; i >= 0; i--) if (!skip.includes(ORDER_STEPS[i]!.step)) return i;
+  return -1;
+}
+
+function orderFailed(s: OrderState, skip: SkipCompensation): Emission {
+  const compensated = ORDER_STEPS.filter((d) => s.results[d.step] !== undefined && !skip.includes(d.step)).map((d) => d.step).reverse();
   return {
     type: 'OrderFailed',
     fields: { orderId: s.orderId, customerId: s.order.customerId, amount: s.order.amount, currency: s.order.currency, failedStep: s.failure?.step, reason: s.failure?.reason, compensated },
@@ -70,9 +80,9 @@ export function startOrder(orderId: string, order: OrderData): Decision {
 /**
  * One reply in, the next commands out. Only the reply the order is waiting for moves it (so a reply to a re-sent
  * command is accepted once and a duplicate changes nothing); failing step N compensates steps N-1..1 one at a time,
- * newest first, then fails the order.
+ * newest first, then fails the order. Steps in `skip` are passed over as if they needed no compensation.
  */
-export function nextAction(s: OrderState, reply: Reply): Decision {
+export function nextAction(s: OrderState, reply: Reply, skip: SkipCompensation = NO_SKIP): Decision {
   const ignored: Decision = { state: s, emit: [], accepted: false };
   const def = ORDER_STEPS[s.index];
   if (!def) return ignored;
@@ -89,21 +99,23 @@ export function nextAction(s: OrderState, reply: Reply): Decision {
   if (s.phase === 'running' && reply.type === def.failed) {
     const reason = typeof reply.fields.reason === 'string' ? reply.fields.reason : reply.type;
     const failing: OrderState = { ...s, failure: { step: def.step, reason } };
-    if (s.index === 0) {
+    const first = nextToCompensate(s.index, skip);
+    if (first < 0) {
       const failed: OrderState = { ...failing, phase: 'failed' };
-      return { state: failed, emit: [orderFailed(failed)], accepted: true };
+      return { state: failed, emit: [orderFailed(failed, skip)], accepted: true };
     }
-    const comp: OrderState = { ...failing, phase: 'compensating', index: s.index - 1 };
+    const comp: OrderState = { ...failing, phase: 'compensating', index: first };
     return { state: comp, emit: [status(comp, 'compensating', def.step), compensation(comp, comp.index)], accepted: true };
   }
   if (s.phase === 'compensating' && reply.type === def.compensated) {
     const undone = status(s, def.undoneStatus, def.step);
-    if (s.index > 0) {
-      const comp: OrderState = { ...s, index: s.index - 1 };
+    const next = nextToCompensate(s.index, skip);
+    if (next >= 0) {
+      const comp: OrderState = { ...s, index: next };
       return { state: comp, emit: [undone, compensation(comp, comp.index)], accepted: true };
     }
     const failed: OrderState = { ...s, phase: 'failed' };
-    return { state: failed, emit: [undone, orderFailed(failed)], accepted: true };
+    return { state: failed, emit: [undone, orderFailed(failed, skip)], accepted: true };
   }
   return ignored;
 }

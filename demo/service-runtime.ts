@@ -72,10 +72,11 @@ function handle(def: ServiceDef, rt: Runtime, { message }: EachMessagePayload): 
   rt.timers.after(delay, () => rt.producer.enqueue(toRecords(opts.topicPrefix, event.sagaId, emissions, cause, Date.now())));
 }
 
-export function startService(def: ServiceDef, rt: Runtime): Promise<Consumer> {
+export function startService(def: ServiceDef, rt: Runtime, fromBeginning = false): Promise<Consumer> {
   return startConsumer(rt.kafka, {
     groupId: groupIdFor(rt.opts, def.name),
     topics: topicsOf(def, rt.opts.topicPrefix),
+    fromBeginning,
     eachMessage: async (p) => {
       try {
         handle(def, rt, p);

@@ -12,6 +12,7 @@ import { HealthResponse } from '../lib/wire/rest';
 import { STATE_ENV, type StackState } from './stack-state';
 import { demoForce, PINNED_DROP } from './demo-pins';
 import { E2E_OPERATORS } from './operators';
+import { startDemoControl } from './demo-control';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Short thresholds so a dropped saga turns stuck within seconds of the test watching for it. */
@@ -60,7 +61,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   let kafka: LocalKafka | null = null;
   let demo: Demo | null = null;
   let monitor: Monitor | null = null;
+  let control: Awaited<ReturnType<typeof startDemoControl>> | null = null;
   const teardown = async () => {
+    await control?.close().catch((e: unknown) => say(`demo control close: ${String(e)}`));
     await demo?.stop().catch((e: unknown) => say(`demo stop: ${String(e)}`));
     await monitor?.close().catch((e: unknown) => say(`monitor close: ${String(e)}`));
     await kafka?.stop().catch((e: unknown) => say(`kafka stop: ${String(e)}`));
@@ -107,7 +110,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       operators: E2E_OPERATORS,
     });
     await waitForCatchUp(monitor.url);
-    const state: StackState = { baseURL: monitor.url, brokers: broker.brokers, runTag, pinnedDrop: PINNED_DROP };
+    control = await startDemoControl(demo);
+    const state: StackState = { baseURL: monitor.url, brokers: broker.brokers, runTag, pinnedDrop: PINNED_DROP, demoControl: control.url };
     process.env[STATE_ENV] = JSON.stringify(state);
     say(`stack ready: ${monitor.url} (Kafka ${broker.brokers}, saga ids ord-${runTag}-<n>)`);
     return teardown;

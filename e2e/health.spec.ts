@@ -46,3 +46,13 @@ test('health shows catch-up done and the rejected records by reason', async ({ p
     await expect(row.locator(':scope > th, :scope > td').nth(1)).toHaveText(n.toLocaleString('en-US'));
   }
 });
+
+test('health lists who consumes each saga topic', async ({ page }) => {
+  await page.goto('/health');
+  await waitUntilLive(page);
+  const table = page.getByRole('region', { name: 'Consumer groups', exact: true }).getByRole('table', { name: 'Consumers per topic', exact: true });
+  // The demo's payment worker reads payment.commands (prefixed or not); the first check lands within seconds.
+  const row = table.getByRole('row', { name: /payment\.commands/ });
+  await expect(row).toContainText('Consuming', { timeout: 20_000 });
+  await expect(row).toContainText('payment-service');
+});

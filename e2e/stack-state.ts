@@ -7,6 +7,8 @@ export interface StackState {
   runTag: string | null;
   /** Orders whose ordinal is a multiple of this are dropped at `step` (stuck for ever); null when unknown. */
   pinnedDrop: { sagaType: 'order-fulfilment'; every: number; step: string } | null;
+  /** Where a test can stop and start demo services (e2e/demo-control.ts); null for a stack the suite did not start. */
+  demoControl?: string | null;
 }
 
 export const STATE_ENV = 'E2E_STACK_STATE';

@@ -5,6 +5,8 @@ export interface SagaListFilters {
   step: string[];
   q: string;
   sort: 'updated' | 'started';
+  /** Finding kinds (any of them); absent means none, so links and tests written before findings keep working. */
+  finding?: string[];
 }
 
 export const queryKeys = {
@@ -16,4 +18,5 @@ export const queryKeys = {
   aging: () => ['saga-monitor', 'aging'] as const,
   health: () => ['saga-monitor', 'health'] as const,
   alerts: () => ['saga-monitor', 'alerts'] as const,
+  consumers: () => ['saga-monitor', 'consumers'] as const,
 };

@@ -11,11 +11,13 @@ import { startApiPoller } from './api-poller';
 import { evaluate } from './checks';
 import { startChild, type Child } from './child';
 import { latencyFigures, rssFigures } from './figures';
+import { lowerPriority } from './lower-priority';
 import { FleetMessage, ProducerMessage, type FleetCommand, type ProducerStart } from './ipc';
 import { parseLoadEnv } from './load-options';
 import { printSummary } from './print-summary';
 import { startRssSampler, type SagaCountSample } from './rss-sampler';
 import type { z } from 'zod';
+import type { HealthResponse } from '../lib/wire/rest';
 
 /**
  * `npm run test:load`: a real broker, the monitor in its production process, 50 live dashboards, a producer at
@@ -43,6 +45,20 @@ async function waitApplied(monitor: MonitorProcess, produced: number): Promise<n
   return null;
 }
 
+/**
+ * The monitor's own event-loop and GC figures: its latest whole-minute window seen during the run (windows follow
+ * the monitor's uptime, not the run), and the worst delay and pause any sample showed.
+ */
+function loopFigures(seen: Array<NonNullable<HealthResponse['process']['eventLoop']>>) {
+  if (seen.length === 0) return null;
+  const whole = seen.filter((l) => l.windowMs >= 50_000);
+  return {
+    lastWindow: whole.at(-1) ?? seen.at(-1)!,
+    worstDelayMaxMs: Math.max(...seen.map((l) => l.delayMaxMs)),
+    worstGcPauseMs: Math.max(...seen.map((l) => l.gcMaxMs)),
+  };
+}
+
 async function main(): Promise<number> {
   const o = parseLoadEnv(process.env);
   const hasBuild = existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
@@ -53,13 +69,18 @@ async function main(): Promise<number> {
   }
   const windowMs = o.LOAD_SECONDS * 1000;
   const pauseMs = o.LOAD_SLOW_PAUSE_MS ?? Math.min(MAX_SLOW_PAUSE_MS, windowMs / 2);
-  say(`${o.LOAD_CLIENTS} clients, ${o.LOAD_RATE} events/s for ${o.LOAD_SECONDS} s, slow client paused ${pauseMs} ms, ${pages ? 'production server with pages' : 'API-only server (no pages)'}, maxFinishedSagas ${o.LOAD_MAX_FINISHED}, heap ceiling ${o.LOAD_MAX_HEAP_MB > 0 ? `${o.LOAD_MAX_HEAP_MB} MB` : 'Node default'}`);
+  say(`${o.LOAD_CLIENTS} clients, ${o.LOAD_RATE} events/s for ${o.LOAD_SECONDS} s, slow client paused ${pauseMs} ms, ${pages ? 'production server with pages' : 'API-only server (no pages)'}, maxFinishedSagas ${o.LOAD_MAX_FINISHED}, heap ceiling ${o.LOAD_MAX_HEAP_MB > 0 ? `${o.LOAD_MAX_HEAP_MB} MB` : 'Node default'}, load generator at nice ${o.LOAD_GENERATOR_NICE}`);
 
   let kafka: LocalKafka | null = null;
   let monitor: MonitorProcess | null = null;
   const children: Array<Child<unknown>> = [];
+  // Broker and producer register as they start. The monitor keeps nice 0, and so do the measuring ends: this runner
+  // (it times the API) and the dashboards (they time the feed's silences, which their own delays would inflate).
+  const generatorPids: number[] = [];
+  const lowered = lowerPriority(() => generatorPids, o.LOAD_GENERATOR_NICE);
   try {
     kafka = await startLocalKafka({ ephemeral: true, onProgress: (l) => say(`kafka: ${l}`) });
+    generatorPids.push(kafka.pid);
     await createBenchTopics(kafka.brokers);
     const nodeArgs = [
       ...(o.LOAD_MAX_HEAP_MB > 0 ? [`--max-old-space-size=${o.LOAD_MAX_HEAP_MB}`] : []),
@@ -87,10 +108,16 @@ async function main(): Promise<number> {
       }
     });
     children.push(producer as Child<unknown>);
+    if (producer.proc.pid) generatorPids.push(producer.proc.pid);
     const windowStart = Date.now();
     const rss = startRssSampler(() => monitor!.rssBytes(), windowStart);
     const sagaCounts: SagaCountSample[] = [];
-    const poller = startApiPoller(monitor.url, (h) => sagaCounts.push({ t: Date.now() - windowStart, sagas: h.sagas }));
+    type LoopFigures = NonNullable<HealthResponse['process']['eventLoop']>;
+    const loops: LoopFigures[] = [];
+    const poller = startApiPoller(monitor.url, (h) => {
+      sagaCounts.push({ t: Date.now() - windowStart, sagas: h.sagas });
+      if (h.process.eventLoop) loops.push(h.process.eventLoop);
+    });
     const cpuAtStart = monitor.cpuMs();
     producer.send({ type: 'start', brokers: kafka.brokers, rate: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED });
     const done = await producer.next((m) => {
@@ -115,9 +142,9 @@ async function main(): Promise<number> {
     const results = {
       measuredAt: new Date().toISOString(),
       machine: describeMachine(),
-      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED, maxHeapMB: o.LOAD_MAX_HEAP_MB },
+      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED, maxHeapMB: o.LOAD_MAX_HEAP_MB, generatorNice: o.LOAD_GENERATOR_NICE },
       producer: { produced: done.produced, sagas: done.sagas, seconds: done.seconds, eventsPerSec: Math.round(done.produced / done.seconds), maxBehind: done.maxBehind },
-      monitor: { drainedMs, applied: health.applied, rejected: health.rejected.total, sagas: health.sagas, cpuPercentOfOneCore: Math.round((cpuMs / (windowEnd - windowStart)) * 100), batchesSent: report.maxSeq },
+      monitor: { drainedMs, applied: health.applied, rejected: health.rejected.total, sagas: health.sagas, cpuPercentOfOneCore: Math.round((cpuMs / (windowEnd - windowStart)) * 100), batchesSent: report.maxSeq, eventLoop: loopFigures(loops) },
       api: apiFigures,
       apiErrorSamples: Object.fromEntries(Object.entries(api).map(([r, s]) => [r, s.errors.slice(0, 3)])),
       rss: rssF,
@@ -132,6 +159,7 @@ async function main(): Promise<number> {
     say(`figures in ${path.relative(ROOT, RESULTS)}`);
     return results.passed ? 0 : 1;
   } finally {
+    lowered.stop();
     for (const c of children) c.kill();
     await monitor?.stop().catch((e: unknown) => say(`monitor stop: ${String(e)}`));
     await kafka?.stop().catch((e: unknown) => say(`kafka stop: ${String(e)}`));

@@ -5,7 +5,13 @@ import type { ClientFigures, SlowOutcome } from './ipc';
 interface Summary {
   settings: { clients: number; eventsPerSec: number; seconds: number; pages: boolean };
   producer: { produced: number; eventsPerSec: number };
-  monitor: { drainedMs: number | null; sagas: number; cpuPercentOfOneCore: number; batchesSent: number };
+  monitor: {
+    drainedMs: number | null;
+    sagas: number;
+    cpuPercentOfOneCore: number;
+    batchesSent: number;
+    eventLoop: { lastWindow: { delayP50Ms: number; delayP99Ms: number; gcPauses: number; gcMajorPauses: number; gcTotalMs: number }; worstDelayMaxMs: number; worstGcPauseMs: number } | null;
+  };
   api: Record<string, LatencyFigures>;
   rss: RssFigures;
   clients: ClientFigures[];
@@ -24,6 +30,13 @@ const spread = (xs: number[]) => {
 export function printSummary(r: Summary): void {
   const out: string[] = [];
   out.push(`Load: ${r.settings.clients} clients, ${r.settings.eventsPerSec} events/s for ${r.settings.seconds} s (${r.settings.pages ? 'with pages' : 'API only'})`);
+  const loop = r.monitor.eventLoop;
+  if (loop) {
+    const w = loop.lastWindow;
+    out.push(
+      `monitor event loop: delay p50 ${w.delayP50Ms} ms, p99 ${w.delayP99Ms} ms (worst ${loop.worstDelayMaxMs} ms); GC ${w.gcPauses} pauses (${w.gcMajorPauses} major), ${w.gcTotalMs} ms in a minute, longest ${loop.worstGcPauseMs} ms`,
+    );
+  }
   out.push(`producer: ${r.producer.produced} records, ${r.producer.eventsPerSec}/s; monitor: ${r.monitor.sagas} sagas, ${r.monitor.cpuPercentOfOneCore}% of a core, ${r.monitor.batchesSent} batches, drained in ${r.monitor.drainedMs ?? 'n/a'} ms`);
   out.push('');
   out.push(`${pad('route', 44)}${pad('n', 7)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}max`);

@@ -12,10 +12,13 @@ import { sendError } from './http/respond';
 import { answerWireErrors } from './http/wire-errors';
 import { ConsumerHealth } from './kafka/consumer-health';
 import { createKafka } from './kafka/kafka-client';
+import { GroupHealth } from './kafka/group-health';
+import { createResponders } from './kafka/responders';
 import { SagaConsumer } from './kafka/saga-consumer';
 import { startLiveFeed } from './live/live-feed';
 import type { Logger } from './logger';
 import { isSameOrigin } from './http/same-origin';
+import { startProcessFigures } from './process-figures';
 import { RejectedLog } from './store/rejected-log';
 import { SagaStore } from './store/saga-store';
 import { Partitioners, type Producer } from 'kafkajs';
@@ -53,11 +56,6 @@ export interface Monitor {
   close(): Promise<void>;
 }
 
-function processFigures(): HealthResponse['process'] {
-  const m = process.memoryUsage();
-  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, uptimeMs: Math.round(process.uptime() * 1000) };
-}
-
 type PageHandler = { handle: (req: IncomingMessage, res: ServerResponse) => unknown; upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown; close?: () => Promise<void> };
 
 async function preparePages(pages: NonNullable<MonitorOptions['pages']>, hostname: string, port: number): Promise<PageHandler> {
@@ -74,19 +72,23 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   const compiled = compileConfig(opts.config);
   const store = new SagaStore(compiled, now, opts.config.maxFinishedSagas);
   const rejected = new RejectedLog();
+  const processFigures = startProcessFigures();
   const consumerHealth = new ConsumerHealth([...compiled.topics, opts.config.auditTopic], opts.config.kafka.brokers, now);
   const kafka = createKafka(opts.config.kafka, (level, msg) => {
     if (CONNECTION_TROUBLE.test(msg)) consumerHealth.setState('disconnected', msg);
     if (level === 'error') opts.log.error(`kafka: ${msg}`);
     else opts.log.warn(`kafka: ${msg}`);
   });
+  // The monitor's own groups are named `${groupIdPrefix}-<uuid>`: they read every topic and answer no saga.
+  const groups = new GroupHealth({ kafka, topics: compiled.topics, config: opts.config.consumerGroups, ownGroupPrefix: `${opts.config.kafka.groupIdPrefix}-`, now, log: opts.log });
+  const responders = createResponders(store, compiled, groups);
   const health = (): HealthResponse => ({
     ...consumerHealth.snapshot(),
     applied: store.applied,
     rejected: { total: rejected.total, byReason: rejected.byReason(), samples: rejected.recentSamples() },
     sagas: store.sagas.size,
     sagasForgotten: store.forgotten,
-    process: processFigures(),
+    process: processFigures.snapshot(),
   });
 
   const operators = parseOperators(opts.operators);
@@ -125,6 +127,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     now,
     log: opts.log,
     extraRoutes: routes,
+    consumers: responders,
     // Everything but signing in needs an operator when viewing is closed.
     guard: requireSignIn ? (req, path) => void (path.startsWith('/api/session') || requireOperator(req, operators, sessions, guesses)) : undefined,
   });
@@ -160,9 +163,10 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
       if (!(req.url ?? '').startsWith(SOCKET_PATH)) void upgrade(req, socket, head);
     });
   }
-  const feed = startLiveFeed({ io, store, health, now });
+  const feed = startLiveFeed({ io, store, health, now, onAlert: responders.onAlert });
   const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log: opts.log, auditTopic: opts.config.auditTopic, onAudit });
   await consumer.start();
+  groups.start();
 
   const url = `http://${opts.hostname.includes(':') ? `[${opts.hostname}]` : opts.hostname}:${port}`;
   return {
@@ -172,6 +176,8 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     health,
     close: async () => {
       feed.stop();
+      processFigures.stop();
+      await groups.stop();
       await consumer.stop();
       if (producer) await (await producer.catch(() => null))?.disconnect().catch(() => {});
       await new Promise<void>((resolve) => io.close(() => resolve()));

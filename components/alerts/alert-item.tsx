@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { memo } from 'react';
 import { formatAge } from '../../lib/charts/format';
+import { troublingConsumers } from '../../lib/explain/labels';
 import type { StuckAlert } from '../../lib/wire/socket';
 import styles from './stuck-alerts.module.css';
 
@@ -22,6 +23,11 @@ export const AlertItem = memo(function AlertItem({ alert, now }: { alert: StuckA
       <span className={styles.reason} title={alert.reason}>
         {alert.reason}
       </span>
+      {troublingConsumers(alert.consumers).map((c) => (
+        <span key={c.topic} className={styles.consumers}>
+          {c.summary}
+        </span>
+      ))}
     </li>
   );
 });

@@ -7,6 +7,7 @@ import { useNow } from '../alerts/use-now';
 import { useLive } from '../live/live-context';
 import { useHealth } from '../live/use-snapshots';
 import { CatchUp } from './catch-up';
+import { ConsumerGroups } from './consumer-groups';
 import { KafkaConnection } from './kafka-connection';
 import { RecordCounts } from './record-counts';
 import { RejectedRecords } from './rejected-records';
@@ -52,6 +53,7 @@ export function HealthView() {
             <RecordCounts health={data} />
           </div>
           <CatchUp catchUp={data.catchUp} topics={data.topics} now={now} />
+          <ConsumerGroups now={now} />
           <RejectedRecords rejected={data.rejected} />
         </>
       )}

@@ -9,6 +9,13 @@ import { StuckAlert } from '../../lib/wire/socket';
 
 const AlertList = z.object({ items: z.array(StuckAlert) });
 
+/**
+ * Consumer-group facts change without any saga changing (a service stops): a waiting saga's drill-down asks again at
+ * the server's default check interval, and the alert list a little less often since it can be long.
+ */
+const CONSUMERS_REFRESH_MS = 5_000;
+const ALERTS_REFRESH_MS = 15_000;
+
 /** Snapshots fetched once and then kept current by the socket (staleTime: Infinity). */
 export function useStats() {
   return useQuery({ queryKey: queryKeys.stats(), queryFn: ({ signal }) => fetchJson('/api/stats', StatsResponse, signal) });
@@ -22,6 +29,7 @@ export function useAlerts() {
   return useQuery({
     queryKey: queryKeys.alerts(),
     queryFn: async ({ signal }) => (await fetchJson('/api/alerts', AlertList, signal)).items,
+    refetchInterval: (q) => (q.state.data?.some((a) => a.consumers !== undefined) ? ALERTS_REFRESH_MS : false),
   });
 }
 
@@ -32,5 +40,6 @@ export function useSaga(id: string) {
     queryFn: ({ signal }) => fetchJson(`/api/sagas/${encodeURIComponent(id)}`, SagaDetail, signal),
     placeholderData: keepPreviousData,
     retry: (n, e) => (e as { status?: number }).status !== 404 && n < 1,
+    refetchInterval: (q) => (q.state.data && q.state.data.endedAt === null && q.state.data.consumers !== undefined ? CONSUMERS_REFRESH_MS : false),
   });
 }

@@ -4,16 +4,19 @@ import { useMemo } from 'react';
 import { clockFormatter, formatCount, formatDuration, formatRate } from '../../lib/charts/format';
 import { tileValues, type TileValues } from '../../lib/charts/tiles';
 import { useLive } from '../live/live-context';
+import type { StatsResponse } from '../../lib/wire/rest';
 import { useStats } from '../live/use-snapshots';
+import { FindingsDetail } from './findings-detail';
 import { P95Detail } from './p95-detail';
 import { StatTile } from './stat-tile';
 import styles from './stat-tiles.module.css';
 
 const clock = clockFormatter({ seconds: true });
-const NAMES = ['In progress', 'Stuck', 'Failed in the last hour', 'Completed per minute', 'p95 duration'] as const;
+const NAMES = ['In progress', 'Stuck', 'Failed in the last hour', 'Completed per minute', 'p95 duration', 'Findings'] as const;
 
-function LiveTiles({ v }: { v: TileValues }) {
+function LiveTiles({ v, findings }: { v: TileValues; findings: StatsResponse['findings'] }) {
   const slowest = v.p95[0];
+  const withFindings = Object.values(findings ?? {}).reduce((a, b) => a + b, 0);
   return (
     <>
       <StatTile
@@ -41,6 +44,12 @@ function LiveTiles({ v }: { v: TileValues }) {
         value={formatDuration(slowest?.p95 ?? null)}
         detail={slowest ? <P95Detail rows={v.p95} /> : 'no finished sagas yet'}
       />
+      <StatTile
+        label="Findings"
+        value={formatCount(withFindings)}
+        tone={withFindings > 0 ? 'bad' : undefined}
+        detail={<FindingsDetail counts={findings ?? {}} />}
+      />
     </>
   );
 }
@@ -54,7 +63,7 @@ export function StatTiles() {
     <section aria-label="Live counts" className={styles.region} aria-busy={!data && !error}>
       <div className={styles.tiles}>
         {values ? (
-          <LiveTiles v={values} />
+          <LiveTiles v={values} findings={data?.findings} />
         ) : (
           NAMES.map((n) => <StatTile key={n} label={n} value="—" detail={error ? 'unavailable' : 'Loading…'} />)
         )}

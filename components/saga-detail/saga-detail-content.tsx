@@ -7,6 +7,8 @@ import { RefreshError } from './refresh-error';
 import { SagaSummary } from './saga-summary';
 import { SagaTimeline } from './saga-timeline';
 import { RetryPanel } from '../retry/retry-panel';
+import { FindingsPanel } from './findings-panel';
+import { WhyPanel } from './why-panel';
 
 interface Props {
   saga: SagaDetail;
@@ -20,6 +22,8 @@ export function SagaDetailContent({ saga, refreshError, onRetry }: Props) {
   return (
     <>
       <SagaSummary saga={saga} now={now} />
+      <WhyPanel saga={saga} now={now} />
+      <FindingsPanel findings={saga.findings} />
       <RetryPanel saga={saga} />
       {refreshError ? <RefreshError error={refreshError} onRetry={onRetry} /> : null}
       <SagaTimeline saga={saga} now={now} />

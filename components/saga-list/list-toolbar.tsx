@@ -2,12 +2,15 @@
 
 import { SAGA_STATUSES } from '../../lib/saga/saga-state';
 import { statusLabel } from '../../lib/saga-list/format';
+import { FINDING_LABELS } from '../../lib/explain/labels';
+import { FINDING_KINDS } from '../../lib/wire/rest';
 import type { SagaListFilters } from '../../lib/query-keys';
 import { FilterSelect, type Option } from './filter-select';
 import { SearchBox } from './search-box';
 import styles from './saga-list.module.css';
 
 const STATUS_OPTIONS: Option[] = SAGA_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }));
+const FINDING_OPTIONS: Option[] = FINDING_KINDS.map((k) => ({ value: k, label: FINDING_LABELS[k] }));
 const SORT_LABELS = { updated: 'Last update', started: 'Age' } as const;
 
 interface Props {
@@ -27,6 +30,7 @@ export function ListToolbar({ filters, types, steps, onChange }: Props) {
       <FilterSelect label="Status" values={filters.status} options={STATUS_OPTIONS} onChange={(status) => onChange({ ...filters, status })} />
       <FilterSelect label="Type" values={filters.type} options={asOptions(types)} onChange={(type) => onChange({ ...filters, type })} />
       <FilterSelect label="Step" values={filters.step} options={asOptions(steps)} onChange={(step) => onChange({ ...filters, step })} />
+      <FilterSelect label="Finding" values={filters.finding ?? []} options={FINDING_OPTIONS} onChange={(finding) => onChange({ ...filters, finding })} />
       <label className={styles.field}>
         <span>Sort</span>
         <select value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value === 'started' ? 'started' : 'updated' })}>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { memo } from 'react';
+import { FINDING_LABELS } from '../../lib/explain/labels';
 import { durationText, sinceText, startedFormatter, statusLabel, stuckForText } from '../../lib/saga-list/format';
 import type { SagaSummary } from '../../lib/wire/rest';
 import styles from './saga-list.module.css';
@@ -47,6 +48,18 @@ export const SagaRow = memo(function SagaRow({ saga, index, top, domId, active, 
       <span role="gridcell">
         <span className={`status-badge status-${saga.status}`}>{statusLabel(saga.status)}</span>
         {stuckFor ? <span className={styles.stuckFor}> {stuckFor}</span> : null}
+        {saga.slow && saga.status !== 'stuck' ? (
+          <span className={styles.slowBadge} title={`Waiting at ${saga.slow.step} longer than ${saga.slow.factor} × its p99`}>
+            {' '}
+            slow
+          </span>
+        ) : null}
+        {saga.findings && saga.findings.length > 0 ? (
+          <span className={styles.findingBadge} title={saga.findings.map((k) => FINDING_LABELS[k]).join(', ')}>
+            {' '}
+            {saga.findings.length === 1 ? FINDING_LABELS[saga.findings[0]!].toLowerCase() : `${saga.findings.length} findings`}
+          </span>
+        ) : null}
       </span>
       <span role="gridcell">
         {saga.currentStep ?? <span className={styles.muted}>—</span>}

@@ -17,6 +17,13 @@ describe('MonitorConfig: the fixture config', () => {
     expect(c.sagas[1]!.rules[1]!.triggers).toEqual({ effect: 'step-started', step: 'hotel' });
   });
 
+  it('defaults consumerGroups, whole or field by field', () => {
+    expect(MonitorConfig.parse(monitorConfigInput).consumerGroups).toEqual({ checkIntervalMs: 5_000, lagRecords: 1_000, stalledAfterMs: 30_000, ignoreGroupPrefixes: [] });
+    const d = draft();
+    d.consumerGroups = { lagRecords: 10, ignoreGroupPrefixes: ['tools-'] };
+    expect(MonitorConfig.parse(d).consumerGroups).toEqual({ checkIntervalMs: 5_000, lagRecords: 10, stalledAfterMs: 30_000, ignoreGroupPrefixes: ['tools-'] });
+  });
+
   it('defaults stuckAfterMs to 30 s', () => {
     const d = draft();
     delete d.sagas[1].stuckAfterMs;

@@ -115,6 +115,44 @@ export const SagaTypeConfig = z
   });
 export type SagaTypeConfig = z.infer<typeof SagaTypeConfig>;
 
+/** Defaults of `slowSteps`: three times the usual worst case, and no flag before 30 completions have been seen. */
+export const DEFAULT_SLOW_STEPS = { factor: 3, floorMs: 500, minSamples: 30 } as const;
+
+/**
+ * Learned per-step thresholds: a step that waits longer than max(floorMs, factor x p99 of its recent completions) is
+ * flagged slow, once minSamples completions of that step were seen. Hard timeouts still decide stuck.
+ */
+export const SlowStepsConfig = z.strictObject({
+  factor: z.number().gt(1).default(DEFAULT_SLOW_STEPS.factor),
+  floorMs: z.number().int().min(0).default(DEFAULT_SLOW_STEPS.floorMs),
+  minSamples: z.number().int().min(1).default(DEFAULT_SLOW_STEPS.minSamples),
+});
+export type SlowStepsConfig = z.infer<typeof SlowStepsConfig>;
+
+/** Defaults of `consumerGroups`: a commit is seen within 5 s; 1,000 records or 30 s without a commit is worth a look. */
+export const DEFAULT_CONSUMER_GROUPS = { checkIntervalMs: 5_000, lagRecords: 1_000, stalledAfterMs: 30_000 } as const;
+
+/**
+ * How the monitor watches the consumer groups of its topics, to say who should answer a waiting saga and whether they
+ * are alive. The monitor's own groups (kafka.groupIdPrefix) are always ignored.
+ */
+export const ConsumerGroupsConfig = z
+  .strictObject({
+    /** How often groups and offsets are read: a commit is seen at most this late. */
+    checkIntervalMs: z.number().int().min(250).max(600_000).default(DEFAULT_CONSUMER_GROUPS.checkIntervalMs),
+    /** More records behind than this is `lagging`. */
+    lagRecords: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(DEFAULT_CONSUMER_GROUPS.lagRecords),
+    /** Behind with no commit seen for this long is `stalled`; must exceed the consumers' own commit interval. */
+    stalledAfterMs: z.number().int().min(1_000).max(86_400_000).default(DEFAULT_CONSUMER_GROUPS.stalledAfterMs),
+    /** Groups whose id starts with one of these are not examined (tooling, other monitors). */
+    ignoreGroupPrefixes: z.array(z.string().min(1)).max(100).default([]),
+  })
+  .refine((c) => c.stalledAfterMs >= c.checkIntervalMs, {
+    path: ['stalledAfterMs'],
+    message: 'must be at least checkIntervalMs: commits are only seen once per check',
+  });
+export type ConsumerGroupsConfig = z.infer<typeof ConsumerGroupsConfig>;
+
 const Broker = z
   .string()
   .regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
@@ -151,6 +189,8 @@ export const MonitorConfig = z
      * forgotten, so memory stays bounded on a cluster that never stops. In-flight and stuck sagas are never dropped.
      */
     maxFinishedSagas: z.number().int().min(1_000).max(100_000_000).default(500_000),
+    slowSteps: SlowStepsConfig.default({ ...DEFAULT_SLOW_STEPS }),
+    consumerGroups: ConsumerGroupsConfig.default({ ...DEFAULT_CONSUMER_GROUPS, ignoreGroupPrefixes: [] }),
   })
   .superRefine((c, ctx) => {
     // The consumer reads the audit topic as retries only: a rule on it would never see a record.

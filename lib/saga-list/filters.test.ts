@@ -17,6 +17,10 @@ describe('parseListFilters', () => {
     expect(parse('status=stuck,bogus').status).toEqual(['stuck']);
   });
 
+  it('reads finding kinds and drops unknown ones', () => {
+    expect(parse('finding=uncompensated,bogus,duplicate-command').finding).toEqual(['duplicate-command', 'uncompensated']);
+  });
+
   it.each([
     ['sort=started', 'started'],
     ['sort=updated', 'updated'],
@@ -38,6 +42,17 @@ describe('filtersToSearch', () => {
     expect(qs).toBe('other=1&status=stuck&q=ord-&sort=started');
     expect(parse(qs)).toEqual(f);
     expect(filtersToSearch(new URLSearchParams('status=x&sort=started'), NO_FILTERS)).toBe('');
+  });
+});
+
+describe('findings in the URL', () => {
+  it('round-trip and reach the API', () => {
+    const f = { ...NO_FILTERS, finding: ['uncompensated'] };
+    const qs = filtersToSearch(new URLSearchParams(''), f);
+    expect(qs).toBe('finding=uncompensated');
+    expect(parse(qs)).toEqual(f);
+    expect(sagaListApiUrl(f, 50, null)).toBe('/api/sagas?finding=uncompensated&sort=updated&limit=50');
+    expect(hasActiveFilters(f)).toBe(true);
   });
 });
 

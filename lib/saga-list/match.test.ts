@@ -10,9 +10,9 @@ import { compareListed, matchesFilters } from './match';
 const sagas: SagaSummary[] = [
   summary('ord-a-1', { status: 'stuck', currentStep: 'payment', startedAt: 10, updatedAt: 50 }),
   summary('ord-a-2', { status: 'completed', currentStep: null, phase: null, startedAt: 20, updatedAt: 40, endedAt: 40 }),
-  summary('ord-b-10', { status: 'compensating', currentStep: 'inventory', phase: 'compensation', startedAt: 30, updatedAt: 40 }),
+  summary('ord-b-10', { status: 'compensating', currentStep: 'inventory', phase: 'compensation', startedAt: 30, updatedAt: 40, findings: ['duplicate-command', 'reply-without-request'] }),
   summary('trip-a-1', { status: 'in_progress', currentStep: 'hotel', startedAt: 30, updatedAt: 60 }),
-  summary('trip-a-2', { status: 'failed', currentStep: 'car', startedAt: 5, updatedAt: 60 }),
+  summary('trip-a-2', { status: 'failed', currentStep: 'car', startedAt: 5, updatedAt: 60, findings: ['uncompensated'] }),
   summary('trip-b-1', { status: 'stuck', currentStep: 'flight', startedAt: 70, updatedAt: 70 }),
 ];
 
@@ -20,7 +20,8 @@ const sagas: SagaSummary[] = [
 function serverIds(f: SagaListFilters): string[] {
   const byId = new Map(sagas.map((s) => [s.id, s]));
   // Summaries stand in for saga states: their status already says stuck, so the stuck map is empty.
-  const store = { sagas: byId, stuck: new Map(), summary: (id: string) => byId.get(id) } as unknown as SagaStore;
+  const findings = { hasAny: (id: string, kinds: Set<string>) => (byId.get(id)?.findings ?? []).some((k) => kinds.has(k)) };
+  const store = { sagas: byId, stuck: new Map(), findings, summary: (id: string) => byId.get(id) } as unknown as SagaStore;
   const query = SagaListQuery.parse(Object.fromEntries(new URL(sagaListApiUrl(f, 1000, null), 'http://x').searchParams));
   return listSagas(store, query).items.map((s) => s.id);
 }
@@ -36,6 +37,9 @@ const cases: [string, Partial<SagaListFilters>, string[]][] = [
   ['a prefix is not a substring', { q: 'a-1' }, []],
   ['a prefix is case-sensitive', { q: 'ORD' }, []],
   ['a prefix is trimmed', { q: ' trip-b ' }, ['trip-b-1']],
+  ['a finding', { finding: ['uncompensated'] }, ['trip-a-2']],
+  ['any of several findings', { finding: ['reply-without-request', 'uncompensated'] }, ['ord-b-10', 'trip-a-2']],
+  ['a finding no saga has', { finding: ['retry-raced-reply'] }, []],
   ['everything at once', { status: ['stuck'], type: ['order-fulfilment'], step: ['payment'], q: 'ord-' }, ['ord-a-1']],
 ];
 

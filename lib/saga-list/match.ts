@@ -1,13 +1,15 @@
 import type { SagaListFilters } from '../query-keys';
 import type { SagaSummary } from '../wire/rest';
 
-/** Mirrors server/store/list-sagas.ts: id prefix, then status, type and current-step lists (empty = any). */
+/** Mirrors server/store/list-sagas.ts: id prefix, then status, type, current-step and finding lists (empty = any). */
 export function matchesFilters(s: SagaSummary, f: SagaListFilters): boolean {
   const prefix = f.q.trim();
   if (prefix !== '' && !s.id.startsWith(prefix)) return false;
   if (f.status.length > 0 && !f.status.includes(s.status)) return false;
   if (f.type.length > 0 && !f.type.includes(s.type)) return false;
   if (f.step.length > 0 && (s.currentStep === null || !f.step.includes(s.currentStep))) return false;
+  const findings = f.finding ?? [];
+  if (findings.length > 0 && !(s.findings ?? []).some((k) => findings.includes(k))) return false;
   return true;
 }
 

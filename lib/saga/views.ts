@@ -1,9 +1,9 @@
-import type { EventView, SagaDetail, SagaSummary, StepView } from '../wire/rest';
+import type { EventView, Finding, FindingKind, SagaDetail, SagaSummary, StepView } from '../wire/rest';
 import type { SagaEvent } from './event';
 import type { SagaState } from './saga-state';
 import type { StuckInfo } from './stuck';
 
-export function toSummary(s: SagaState, stuckSince: number | null): SagaSummary {
+export function toSummary(s: SagaState, stuckSince: number | null, findings: FindingKind[] = []): SagaSummary {
   return {
     id: s.id,
     type: s.type,
@@ -16,6 +16,7 @@ export function toSummary(s: SagaState, stuckSince: number | null): SagaSummary 
     durationMs: s.endedAt !== null ? s.endedAt - s.startedAt : null,
     stuckSince,
     eventCount: s.eventCount,
+    findings,
   };
 }
 
@@ -35,7 +36,7 @@ function toEventView(e: SagaEvent): EventView {
   };
 }
 
-export function toDetail(s: SagaState, stuck: StuckInfo | null): SagaDetail {
+export function toDetail(s: SagaState, stuck: StuckInfo | null, findings: Finding[] = []): SagaDetail {
   const steps: StepView[] = s.steps.map((x) => ({ ...x }));
   return {
     ...toSummary(s, stuck?.since ?? null),
@@ -43,5 +44,6 @@ export function toDetail(s: SagaState, stuck: StuckInfo | null): SagaDetail {
     events: s.events.map(toEventView),
     droppedEvents: s.droppedEvents,
     stuck,
+    findings,
   };
 }

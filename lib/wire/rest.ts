@@ -2,11 +2,46 @@ import { z } from 'zod';
 import { EFFECTS } from '../config/schema';
 import { SAGA_STATUSES } from '../saga/saga-state';
 import { REJECT_REASONS } from '../saga/event';
+import { TopicConsumers } from './consumers';
 
 /** REST catalog: every body the server sends and every query it accepts. Times are epoch milliseconds. */
 
 export const SagaStatus = z.enum(SAGA_STATUSES);
 export type SagaStatus = z.infer<typeof SagaStatus>;
+
+/** What can be wrong with a saga even when it is not stuck (lib/saga/findings.ts says when each is reported). */
+export const FINDING_KINDS = ['uncompensated', 'reply-without-request', 'duplicate-command', 'retry-raced-reply'] as const;
+export const FindingKind = z.enum(FINDING_KINDS);
+export type FindingKind = z.infer<typeof FindingKind>;
+
+/** A Kafka record by its coordinates: the monitor keeps no more, the record itself can be read again from Kafka. */
+export const RecordRef = z.object({ topic: z.string(), partition: z.number(), offset: z.string() });
+export type RecordRef = z.infer<typeof RecordRef>;
+
+export const Finding = z.object({
+  kind: FindingKind,
+  step: z.string().nullable(),
+  /** Time of the record that shows the problem. */
+  at: z.number(),
+  message: z.string(),
+  /** The records that show it, in timeline order. */
+  evidence: z.array(RecordRef),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** A step waiting longer than its learned threshold: max(floorMs, factor x p99) of that step's recent completions. */
+export const SlowView = z.object({
+  step: z.string(),
+  /** When the step crossed its threshold: its start + thresholdMs. */
+  since: z.number(),
+  thresholdMs: z.number(),
+  p50Ms: z.number(),
+  p99Ms: z.number(),
+  /** Completions the percentiles were learned from. */
+  samples: z.number(),
+  factor: z.number(),
+});
+export type SlowView = z.infer<typeof SlowView>;
 
 export const SagaSummary = z.object({
   id: z.string(),
@@ -21,6 +56,10 @@ export const SagaSummary = z.object({
   durationMs: z.number().nullable(),
   stuckSince: z.number().nullable(),
   eventCount: z.number(),
+  /** Kinds of the saga's findings, for a list badge; empty when none, absent from servers without findings. */
+  findings: z.array(FindingKind).optional(),
+  /** Set while the saga waits on a step for longer than learned; absent from servers without learned thresholds. */
+  slow: SlowView.nullable().optional(),
 });
 export type SagaSummary = z.infer<typeof SagaSummary>;
 
@@ -69,6 +108,9 @@ export const SagaDetail = SagaSummary.extend({
   events: z.array(EventView),
   droppedEvents: z.number(),
   stuck: StuckView.nullable(),
+  findings: z.array(Finding).optional(),
+  /** Consumers of the topics the saga's next answer is read from; absent on finished sagas (and older servers). */
+  consumers: z.array(TopicConsumers).optional(),
 });
 export type SagaDetail = z.infer<typeof SagaDetail>;
 
@@ -90,6 +132,8 @@ export const SagaListQuery = z.strictObject({
   sort: z.enum(['updated', 'started']).default('updated'),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: z.string().max(500).optional(),
+  /** Sagas with any of these findings. */
+  finding: csv(FindingKind).optional(),
 });
 export type SagaListQuery = z.infer<typeof SagaListQuery>;
 
@@ -134,6 +178,8 @@ export const StatsResponse = z.object({
   throughput: z.array(ThroughputPoint),
   durations: z.record(z.string(), DurationStats),
   stuckSeries: z.array(z.object({ t: z.number(), count: z.number() })),
+  /** Sagas held that have each kind of finding. */
+  findings: z.record(FindingKind, z.number()).optional(),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
@@ -188,9 +234,46 @@ export const HealthResponse = z.object({
   /** Finished sagas forgotten past maxFinishedSagas since start (absent from older servers). */
   sagasForgotten: z.number().optional(),
   /** The monitor process itself: memory is what grows with the number of sagas held. */
-  process: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), uptimeMs: z.number() }),
+  process: z.object({
+    rssBytes: z.number(),
+    heapUsedBytes: z.number(),
+    uptimeMs: z.number(),
+    /** Over the last whole minute (the current one until a minute has passed); absent from older servers. */
+    eventLoop: z
+      .object({
+        windowMs: z.number(),
+        /** How long work waited for the event loop: every API answer and live batch waits this long on top of its own time. */
+        delayP50Ms: z.number(),
+        delayP99Ms: z.number(),
+        delayMaxMs: z.number(),
+        gcPauses: z.number(),
+        gcMajorPauses: z.number(),
+        gcTotalMs: z.number(),
+        gcMaxMs: z.number(),
+      })
+      .optional(),
+  }),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** GET /api/step-durations: how long completed steps took lately, per configured saga type and step. */
+export const StepDurationsResponse = z.object({
+  items: z.array(
+    z.object({
+      sagaType: z.string(),
+      step: z.string(),
+      samples: z.number(),
+      p50Ms: z.number().nullable(),
+      p90Ms: z.number().nullable(),
+      p99Ms: z.number().nullable(),
+      maxMs: z.number().nullable(),
+      /** The learned threshold; null until minSamples completions were seen. */
+      slowAfterMs: z.number().nullable(),
+    }),
+  ),
+  slowSteps: z.object({ factor: z.number(), floorMs: z.number(), minSamples: z.number() }),
+});
+export type StepDurationsResponse = z.infer<typeof StepDurationsResponse>;
 
 export const ApiError = z.object({ error: z.string(), details: z.array(z.string()).optional() });
 export type ApiError = z.infer<typeof ApiError>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TopicConsumers } from './consumers';
 import { HealthResponse, SagaSummary, StatsResponse, StuckView } from './rest';
 
 /** socket.io catalog. The server sends at most one `sagas` message per flush interval, never one per record. */
@@ -12,7 +13,12 @@ export const SagaBatch = z.object({
 });
 export type SagaBatch = z.infer<typeof SagaBatch>;
 
-export const StuckAlert = StuckView.extend({ sagaId: z.string(), sagaType: z.string() });
+export const StuckAlert = StuckView.extend({
+  sagaId: z.string(),
+  sagaType: z.string(),
+  /** Consumers of the topics the saga waits to be answered from, filled as the alert leaves the server. */
+  consumers: z.array(TopicConsumers).optional(),
+});
 export type StuckAlert = z.infer<typeof StuckAlert>;
 
 export const AlertBatch = z.object({ raised: z.array(StuckAlert), resolved: z.array(z.string()) });

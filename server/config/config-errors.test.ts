@@ -64,6 +64,24 @@ const CASES: Array<[name: string, text: string, line: RegExp]> = [
   ['an unknown retryable status', edited((d) => (d.sagas[0].retry.statuses = ['stuck', 'broken'])), /sagas\[0\]\.retry\.statuses\[1\]: Invalid option/],
   ['the audit topic reused as a rule topic', edited((d) => (d.auditTopic = 'orders.completed')), /auditTopic: "orders\.completed" is also a rule topic/],
   ['an audit topic Kafka cannot name', edited((d) => (d.auditTopic = '..')), /auditTopic: a Kafka topic name cannot be "\." or "\.\."/],
+  ['a slow factor of 1 (every step would be slow at its p99)', edited((d) => (d.slowSteps = { factor: 1 })), /slowSteps\.factor: Too small: expected number to be >1/],
+  ['a slow factor written as text', edited((d) => (d.slowSteps = { factor: '3x' })), /slowSteps\.factor: Invalid input: expected number, received string/],
+  ['a negative slow floor', edited((d) => (d.slowSteps = { floorMs: -1 })), /slowSteps\.floorMs: Too small: expected number to be >=0/],
+  ['a fractional slow floor', edited((d) => (d.slowSteps = { floorMs: 0.5 })), /slowSteps\.floorMs: Invalid input: expected int/],
+  ['a slow threshold from no samples', edited((d) => (d.slowSteps = { minSamples: 0 })), /slowSteps\.minSamples: Too small: expected number to be >=1/],
+  ['a misspelt slowSteps key', edited((d) => (d.slowSteps = { factr: 3 })), /slowSteps: Unrecognized key: "factr"/],
+  ['slowSteps as a number', edited((d) => (d.slowSteps = 3)), /slowSteps: Invalid input: expected object, received number/],
+  ['a consumer check interval as text', edited((d) => (d.consumerGroups = { checkIntervalMs: '5s' })), /consumerGroups\.checkIntervalMs: Invalid input: expected number, received string/],
+  ['a consumer check every 10 ms', edited((d) => (d.consumerGroups = { checkIntervalMs: 10 })), /consumerGroups\.checkIntervalMs: Too small: expected number to be >=250/],
+  ['a negative lag threshold', edited((d) => (d.consumerGroups = { lagRecords: -1 })), /consumerGroups\.lagRecords: Too small: expected number to be >=0/],
+  ['a fractional stalledAfterMs', edited((d) => (d.consumerGroups = { stalledAfterMs: 1500.5 })), /consumerGroups\.stalledAfterMs: Invalid input: expected int/],
+  [
+    'a stall shorter than the check interval',
+    edited((d) => (d.consumerGroups = { checkIntervalMs: 10_000, stalledAfterMs: 5_000 })),
+    /consumerGroups\.stalledAfterMs: must be at least checkIntervalMs: commits are only seen once per check/,
+  ],
+  ['an empty ignored group prefix', edited((d) => (d.consumerGroups = { ignoreGroupPrefixes: ['tools-', ''] })), /consumerGroups\.ignoreGroupPrefixes\[1\]: Too small/],
+  ['a misspelt consumer groups key', edited((d) => (d.consumerGroups = { lagRecord: 5 })), /consumerGroups: Unrecognized key: "lagRecord"/],
 ];
 
 describe('loadConfig: a bad file fails naming the field', () => {
@@ -111,6 +129,11 @@ describe('loadConfig: a bad file fails naming the field', () => {
 describe('start from the environment: a bad config stops it before any connection', () => {
   it.each([CASES[1]!, CASES[12]!, CASES[22]!])('%s', async (_name, text, line) => {
     await expect(runMonitorFromEnv(env({ SAGA_MONITOR_CONFIG: file(text), PORT: '0' }))).rejects.toThrow(line);
+  });
+
+  it('a bad slowSteps value stops it naming the field', async () => {
+    const text = edited((d) => (d.slowSteps = { factor: 3, floorMs: 500, minSamples: 2.5 }));
+    await expect(runMonitorFromEnv(env({ SAGA_MONITOR_CONFIG: file(text), PORT: '0' }))).rejects.toThrow(/slowSteps\.minSamples: Invalid input: expected int/);
   });
 
   it('a missing file names the path and the variable that sets it', async () => {

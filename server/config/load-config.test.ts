@@ -35,6 +35,15 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['absent', undefined, { factor: 3, floorMs: 500, minSamples: 30 }],
+    ['given in part', { floorMs: 0 }, { factor: 3, floorMs: 0, minSamples: 30 }],
+    ['given in full', { factor: 1.5, floorMs: 250, minSamples: 1 }, { factor: 1.5, floorMs: 250, minSamples: 1 }],
+  ])('fills in slowSteps %s', (_name, slowSteps, want) => {
+    const c = parseConfig(slowSteps === undefined ? valid : { ...valid, slowSteps }, {}, 'test.json');
+    expect(c.slowSteps).toEqual(want);
+  });
+
+  it.each([
     ['a rule naming an unknown step', (c: any) => (c.sagas[0].rules[1].step = 'pay'), 'sagas[0].rules[1].step'],
     ['a bad effect', (c: any) => (c.sagas[0].rules[0].effect = 'begin'), 'sagas[0].rules[0].effect'],
     ['a negative timeout', (c: any) => (c.sagas[0].rules[1].timeoutMs = -1), 'sagas[0].rules[1].timeoutMs'],

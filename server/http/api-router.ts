@@ -5,6 +5,7 @@ import { formatIssues } from '../config/load-config';
 import { BadCursorError, listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
+import type { Responders } from '../kafka/responders';
 import { sendError, sendJson } from './respond';
 import { HttpError } from './read-body';
 import { requestUrl } from './request-url';
@@ -20,10 +21,12 @@ export interface ApiDeps {
   extraRoutes?: Route[];
   /** Runs before every route; throws an HttpError to refuse the request. */
   guard?: (req: IncomingMessage, path: string) => void;
+  /** Consumer groups of the saga topics; without it, details and alerts carry none and /api/consumers lists none. */
+  consumers?: Responders;
 }
 
-/** The read-only routes: sagas, one saga, stats, alerts, aging, health. */
-export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now'>): Route[] {
+/** The read-only routes: sagas, one saga, stats, alerts, aging, health, step durations, consumers. */
+export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now' | 'consumers'>): Route[] {
   return [
     {
       method: 'GET',
@@ -48,12 +51,21 @@ export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now'>): Route[
       handle: ({ res, params: [rawId] }) => {
         const id = sagaIdParam(rawId!);
         const detail = d.store.detail(id);
+        const consumers = detail ? d.consumers?.ofSaga(id) : undefined;
         if (!detail) sendError(res, 404, `no saga with id ${shownId(id)} has been seen; check the id, or wait for catch-up to finish`);
-        else sendJson(res, 200, detail);
+        else sendJson(res, 200, consumers ? { ...detail, consumers } : detail);
       },
     },
-    { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: ({ res }) => sendJson(res, 200, d.store.stats.snapshot(d.now())) },
-    { method: 'GET', pattern: /^\/api\/alerts\/?$/, handle: ({ res }) => sendJson(res, 200, { items: d.store.alerts() }) },
+    { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: ({ res }) => sendJson(res, 200, { ...d.store.stats.snapshot(d.now()), findings: d.store.findings.counts() }) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/alerts\/?$/,
+      handle: ({ res }) => {
+        const alerts = d.store.alerts();
+        sendJson(res, 200, { items: d.consumers ? alerts.map((a) => d.consumers!.onAlert(a)) : alerts });
+      },
+    },
+    { method: 'GET', pattern: /^\/api\/consumers\/?$/, handle: ({ res }) => sendJson(res, 200, { items: d.consumers?.all() ?? [] }) },
     {
       method: 'GET',
       pattern: /^\/api\/aging\/?$/,
@@ -64,6 +76,7 @@ export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now'>): Route[
       },
     },
     { method: 'GET', pattern: /^\/api\/health\/?$/, handle: ({ res }) => sendJson(res, 200, d.health()) },
+    { method: 'GET', pattern: /^\/api\/step-durations\/?$/, handle: ({ res }) => sendJson(res, 200, d.store.slowSteps.report()) },
   ];
 }
 

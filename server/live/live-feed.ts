@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { HealthResponse, SagaSummary } from '../../lib/wire/rest';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/wire/socket';
+import type { ClientToServerEvents, ServerToClientEvents, StuckAlert } from '../../lib/wire/socket';
 import type { SagaStore } from '../store/saga-store';
 
 /** Changes are coalesced and pushed at most this often: live to a person, cheap for the server. */
@@ -20,6 +20,8 @@ interface LiveFeedDeps {
   store: SagaStore;
   health: () => HealthResponse;
   now: () => number;
+  /** Adds what the server knows besides the store (the saga's consumers) to each alert it sends. */
+  onAlert?: (alert: StuckAlert) => StuckAlert;
 }
 
 function pending(socket: ClientSocket): number {
@@ -50,9 +52,9 @@ function broadcast<E extends Event>(io: IO, event: E, ...payload: Parameters<Ser
   (lagging.length > 0 ? io.except(lagging) : io).emit(event, ...payload);
 }
 
-export function startLiveFeed({ io, store, health, now }: LiveFeedDeps): { stop(): void; seq(): number } {
+export function startLiveFeed({ io, store, health, now, onAlert = (a) => a }: LiveFeedDeps): { stop(): void; seq(): number } {
   let seq = 0;
-  io.on('connection', (socket) => socket.emit('hello', { seq, alerts: store.alerts() }));
+  io.on('connection', (socket) => socket.emit('hello', { seq, alerts: store.alerts().map(onAlert) }));
   const flush = setInterval(() => {
     store.tick();
     const changes = store.drainChanges();
@@ -70,13 +72,13 @@ export function startLiveFeed({ io, store, health, now }: LiveFeedDeps): { stop(
       broadcast(io, 'sagas', batch);
     }
     if (changes.raised.length > 0 || changes.resolved.length > 0) {
-      const alerts = { raised: changes.raised, resolved: changes.resolved };
+      const alerts = { raised: changes.raised.map(onAlert), resolved: changes.resolved };
       broadcast(io, 'alerts', alerts);
     }
   }, FLUSH_INTERVAL_MS);
   const slow = setInterval(() => {
     if (io.sockets.sockets.size === 0) return;
-    const stats = store.stats.snapshot(now());
+    const stats = { ...store.stats.snapshot(now()), findings: store.findings.counts() };
     const h = health();
     broadcast(io, 'stats', stats);
     broadcast(io, 'health', h);

@@ -85,3 +85,41 @@ describe('listSagas on a store much larger than a page', () => {
     }
   });
 });
+
+describe('listSagas finding filter', () => {
+  /** Six sagas without findings, one with a duplicate command, one with a reply to a step never started, one with both. */
+  function withFindings(): SagaStore {
+    const store = seeded(6);
+    store.apply(ev('dup', 'step-started', 3_000, 'payment'));
+    store.apply(ev('dup', 'step-started', 3_100, 'payment'));
+    store.apply(ev('orphan', 'start', 3_000));
+    store.apply(ev('orphan', 'step-completed', 3_200, 'shipping'));
+    store.apply(ev('both', 'step-completed', 3_000, 'shipping'));
+    store.apply(ev('both', 'step-started', 3_300, 'payment'));
+    store.apply(ev('both', 'step-started', 3_400, 'payment'));
+    return store;
+  }
+
+  it.each([
+    ['duplicate-command', ['both', 'dup']],
+    ['reply-without-request', ['both', 'orphan']],
+    ['duplicate-command, reply-without-request', ['both', 'dup', 'orphan']],
+    ['uncompensated', []],
+  ])('finding=%s lists %j', (finding, ids) => {
+    const page = listSagas(withFindings(), q({ finding }));
+    expect(page.items.map((s) => s.id).sort()).toEqual(ids);
+    expect(page.total).toBe(ids.length);
+  });
+
+  it('combines with the other filters, and every summary carries its kinds', () => {
+    const store = withFindings();
+    const page = listSagas(store, q({ finding: 'duplicate-command', q: 'bo' }));
+    expect(page.items.map((s) => [s.id, s.findings])).toEqual([['both', ['reply-without-request', 'duplicate-command']]]);
+    expect(listSagas(store, q({ finding: 'reply-without-request', status: 'completed' })).total).toBe(0);
+    expect(listSagas(store, q({})).items.find((s) => s.id === 'o-000')!.findings).toEqual([]);
+  });
+
+  it.each(['nope', '', ',', 'uncompensated,bogus'])('rejects finding=%j', (finding) => {
+    expect(SagaListQuery.safeParse({ finding }).success).toBe(false);
+  });
+});

@@ -68,6 +68,7 @@ export function listSagas(store: SagaStore, q: SagaListQuery): SagaListResponse 
   const statuses = q.status ? new Set(q.status) : null;
   const types = q.type ? new Set(q.type) : null;
   const steps = q.step ? new Set(q.step) : null;
+  const findings = q.finding ? new Set(q.finding) : null;
   const prefix = q.q?.trim() ?? '';
   const key = (s: SagaState) => (q.sort === 'started' ? s.startedAt : s.updatedAt);
   const order: Order<SagaState> = (a, b) => key(b) - key(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -78,6 +79,7 @@ export function listSagas(store: SagaStore, q: SagaListQuery): SagaListResponse 
     if (statuses && !statuses.has(store.stuck.has(s.id) ? 'stuck' : s.status)) continue;
     if (types && !types.has(s.type)) continue;
     if (steps && (s.currentStep === null || !steps.has(s.currentStep))) continue;
+    if (findings && !store.findings.hasAny(s.id, findings)) continue;
     total += 1;
     if (after) {
       const [v, id] = after;

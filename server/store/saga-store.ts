@@ -10,7 +10,9 @@ import type { SagaDetail, SagaStatus, SagaSummary } from '../../lib/wire/rest';
 import type { StuckAlert } from '../../lib/wire/socket';
 import type { AuditRecord } from '../../lib/retry/retry-wire';
 import type { RawRecord } from '../../lib/saga/record';
+import { FindingIndex } from './finding-index';
 import { FinishedQueue } from './finished-queue';
+import { SlowSteps } from './slow-steps';
 
 /**
  * Finished sagas keep their timeline up to this many; older ones keep only their summary (the records can be read
@@ -29,6 +31,10 @@ export class SagaStore {
   readonly sagas = new Map<string, SagaState>();
   readonly stuck = new Map<string, StuckInfo>();
   readonly stats = new StatsTracker();
+  /** What is wrong with each saga besides being stuck, and how many sagas have each kind of finding. */
+  readonly findings = new FindingIndex();
+  /** Learned per-step durations and the slow flags they give; stuck stays with the hard timeouts. */
+  readonly slowSteps: SlowSteps;
   private readonly deadlines = new DeadlineQueue();
   private readonly finishedWithDetail = new FinishedQueue();
   private dirty = new Set<string>();
@@ -48,7 +54,9 @@ export class SagaStore {
     private readonly config: CompiledConfig,
     private readonly now: () => number,
     private readonly maxFinished = Number.POSITIVE_INFINITY,
-  ) {}
+  ) {
+    this.slowSteps = new SlowSteps(config, now, this.sagas);
+  }
 
   apply(e: SagaEvent): void {
     const type = this.config.sagaTypes.get(e.sagaType);
@@ -62,7 +70,9 @@ export class SagaStore {
     const statusBefore = before ? this.statusOf(before) : null;
     const wasFinished = before !== undefined && isFinished(before);
     this.sagas.set(e.sagaId, after);
+    this.findings.update(after, type.config);
     this.dirty.add(e.sagaId);
+    this.slowSteps.onChange(before, after, type.config);
     const deadline = stuckDeadline(after, type.config);
     if (deadline === null) this.deadlines.cancel(e.sagaId);
     else this.deadlines.schedule(e.sagaId, deadline);
@@ -115,6 +125,7 @@ export class SagaStore {
       this.dirty.add(id);
       this.recordTransition(s, before, false);
     }
+    for (const id of this.slowSteps.expire(now, (x) => this.stuck.has(x))) this.dirty.add(id);
     this.stats.sampleStuck(now);
   }
 
@@ -128,12 +139,17 @@ export class SagaStore {
 
   summary(id: string): SagaSummary | null {
     const s = this.sagas.get(id);
-    return s ? toSummary(s, this.stuck.get(id)?.since ?? null) : null;
+    return s ? this.withSlow(toSummary(s, this.stuck.get(id)?.since ?? null, this.findings.kindsOf(id))) : null;
   }
 
   detail(id: string): SagaDetail | null {
     const s = this.sagas.get(id);
-    return s ? toDetail(s, this.stuck.get(id) ?? null) : null;
+    return s ? this.withSlow(toDetail(s, this.stuck.get(id) ?? null, this.findings.of(id))) : null;
+  }
+
+  private withSlow<T extends Pick<SagaSummary, 'id' | 'slow'>>(summary: T): T {
+    summary.slow = this.slowSteps.view(summary.id);
+    return summary;
   }
 
   alerts(): StuckAlert[] {
@@ -175,6 +191,8 @@ export class SagaStore {
         this.sagas.delete(gone);
         this.dirty.delete(gone);
         this.forgotten += 1;
+        this.findings.forget(gone);
+        this.slowSteps.forget(gone);
       }
     }
   }
