@@ -19,6 +19,12 @@ export function WhyPanel({ saga, now }: { saga: SagaDetail; now: number }) {
       {consumers.map((c) => (
         <ConsumerTable key={c.topic} consumers={c} now={now} />
       ))}
+      {saga.status === 'stuck' && consumers.length > 0 && consumers.every((c) => c.verdict === 'ok') ? (
+        <p className={styles.note}>
+          Its readers keep up, so the request was most likely dropped by the service or its reply lost: retrying re-sends
+          it.
+        </p>
+      ) : null}
     </section>
   );
 }
