@@ -56,3 +56,12 @@ test('health lists who consumes each saga topic', async ({ page }) => {
   await expect(row).toContainText('Consuming', { timeout: 20_000 });
   await expect(row).toContainText('payment-service');
 });
+
+test('health shows the monitor process: memory, event-loop delay and garbage collection', async ({ page }) => {
+  await page.goto('/health');
+  await waitUntilLive(page);
+  const region = page.getByRole('region', { name: 'Monitor process', exact: true });
+  await expect(region).toContainText(/\d[\d,]* MB resident/);
+  await expect(region).toContainText(/p99 [\d.]+ ms/);
+  await expect(region).toContainText(/\d[\d,]* pauses/);
+});

@@ -9,6 +9,7 @@ import { useHealth } from '../live/use-snapshots';
 import { CatchUp } from './catch-up';
 import { ConsumerGroups } from './consumer-groups';
 import { KafkaConnection } from './kafka-connection';
+import { MonitorProcess } from './monitor-process';
 import { RecordCounts } from './record-counts';
 import { RejectedRecords } from './rejected-records';
 import styles from './health.module.css';
@@ -55,6 +56,7 @@ export function HealthView() {
           <CatchUp catchUp={data.catchUp} topics={data.topics} now={now} />
           <ConsumerGroups now={now} />
           <RejectedRecords rejected={data.rejected} />
+          <MonitorProcess process={data.process} />
         </>
       )}
     </div>

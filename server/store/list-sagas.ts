@@ -22,40 +22,57 @@ function decodeCursor(cursor: string): [number, string] {
 type Order<T> = (a: T, b: T) => number;
 
 /**
- * The first `k` of `items` in `order`, sorted: a heap of the k best so far whose root is the worst of them, so a
- * page of 50 out of 100,000 sagas costs a pass and a few comparisons per saga instead of sorting them all.
+ * The first `k` items offered, in `order`: a heap of the k best so far whose root is the worst of them, so a page of
+ * 50 out of 100,000 sagas costs a pass and a few comparisons per saga instead of sorting them all, and no array of
+ * every match is built on the way.
  */
-export function firstInOrder<T>(items: readonly T[], k: number, order: Order<T>): T[] {
-  if (items.length <= k * 4) return [...items].sort(order).slice(0, k);
-  const heap: T[] = [];
-  const worse = (i: number, j: number) => order(heap[i]!, heap[j]!) > 0;
-  const swap = (i: number, j: number) => {
-    const t = heap[i]!;
-    heap[i] = heap[j]!;
-    heap[j] = t;
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < heap.length && worse(l, w)) w = l;
-      if (r < heap.length && worse(r, w)) w = r;
-      if (w === i) return;
-      swap(i, w);
-      i = w;
-    }
-  };
-  for (const item of items) {
+export class TopK<T> {
+  private readonly heap: T[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly order: Order<T>,
+  ) {}
+
+  /** The worst item kept once k are kept, else undefined: anything not before it can be skipped unseen. */
+  get bar(): T | undefined {
+    return this.heap.length === this.k ? this.heap[0] : undefined;
+  }
+
+  offer(item: T): void {
+    const { heap, k, order } = this;
     if (heap.length < k) {
       heap.push(item);
-      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+      for (let i = heap.length - 1; i > 0; ) {
+        const up = (i - 1) >> 1;
+        if (order(heap[i]!, heap[up]!) <= 0) break;
+        [heap[i], heap[up]] = [heap[up]!, heap[i]!];
+        i = up;
+      }
     } else if (k > 0 && order(item, heap[0]!) < 0) {
       heap[0] = item;
-      down(0);
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let w = i;
+        if (l < heap.length && order(heap[l]!, heap[w]!) > 0) w = l;
+        if (r < heap.length && order(heap[r]!, heap[w]!) > 0) w = r;
+        if (w === i) break;
+        [heap[i], heap[w]] = [heap[w]!, heap[i]!];
+        i = w;
+      }
     }
   }
-  return heap.sort(order);
+
+  sorted(): T[] {
+    return [...this.heap].sort(this.order);
+  }
+}
+
+export function firstInOrder<T>(items: Iterable<T>, k: number, order: Order<T>): T[] {
+  const top = new TopK(k, order);
+  for (const item of items) top.offer(item);
+  return top.sorted();
 }
 
 /**
@@ -73,7 +90,9 @@ export function listSagas(store: SagaStore, q: SagaListQuery): SagaListResponse 
   const key = (s: SagaState) => (q.sort === 'started' ? s.startedAt : s.updatedAt);
   const order: Order<SagaState> = (a, b) => key(b) - key(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   let total = 0;
-  const rest: SagaState[] = [];
+  let candidates = 0;
+  const top = new TopK(q.limit, order);
+  const started = q.sort === 'started';
   for (const s of store.sagas.values()) {
     if (prefix !== '' && !s.id.startsWith(prefix)) continue;
     if (statuses && !statuses.has(store.stuck.has(s.id) ? 'stuck' : s.status)) continue;
@@ -81,15 +100,20 @@ export function listSagas(store: SagaStore, q: SagaListQuery): SagaListResponse 
     if (steps && (s.currentStep === null || !steps.has(s.currentStep))) continue;
     if (findings && !store.findings.hasAny(s.id, findings)) continue;
     total += 1;
+    const k = started ? s.startedAt : s.updatedAt;
     if (after) {
       const [v, id] = after;
-      if (!(key(s) < v || (key(s) === v && s.id > id))) continue;
+      if (!(k < v || (k === v && s.id > id))) continue;
     }
-    rest.push(s);
+    candidates += 1;
+    // Most sagas are older than the page's worst: one number comparison rules them out.
+    const bar = top.bar;
+    if (bar !== undefined && k < key(bar)) continue;
+    top.offer(s);
   }
-  const page = firstInOrder(rest, q.limit, order);
+  const page = top.sorted();
   const items = page.map((s) => store.summary(s.id)!);
   const last = page[page.length - 1];
-  const nextCursor = last && rest.length > q.limit ? encodeCursor(key(last), last.id) : null;
+  const nextCursor = last && candidates > q.limit ? encodeCursor(key(last), last.id) : null;
   return { items, total, nextCursor };
 }
