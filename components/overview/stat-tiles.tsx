@@ -14,6 +14,13 @@ import styles from './stat-tiles.module.css';
 const clock = clockFormatter({ seconds: true });
 const NAMES = ['In progress', 'Stuck', 'Failed in the last hour', 'Completed per minute', 'p95 duration', 'Findings'] as const;
 
+/** What else the in-flight count holds: compensations, and sagas slower than their steps usually are. */
+function inProgressDetail(v: TileValues): string {
+  const parts = [v.compensating > 0 ? `+${formatCount(v.compensating)} compensating` : null, v.slow > 0 ? `${formatCount(v.slow)} slow` : null];
+  const said = parts.filter((p) => p !== null);
+  return said.length > 0 ? said.join(', ') : 'running now';
+}
+
 function LiveTiles({ v, findings }: { v: TileValues; findings: StatsResponse['findings'] }) {
   const slowest = v.p95[0];
   const withFindings = Object.values(findings ?? {}).reduce((a, b) => a + b, 0);
@@ -22,7 +29,7 @@ function LiveTiles({ v, findings }: { v: TileValues; findings: StatsResponse['fi
       <StatTile
         label="In progress"
         value={formatCount(v.inProgress)}
-        detail={v.compensating > 0 ? `+${formatCount(v.compensating)} compensating` : 'running now'}
+        detail={inProgressDetail(v)}
         link={{ href: '/?status=in_progress', text: 'Show in list' }}
       />
       <StatTile

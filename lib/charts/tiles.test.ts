@@ -19,13 +19,14 @@ describe('tileValues', () => {
     {
       name: 'an idle monitor',
       stats: base,
-      out: { inProgress: 0, compensating: 0, stuck: 0, failedLastHour: 0, completedPerMinute: 0, rateWindowMs: 60_000, p95: [] },
+      out: { inProgress: 0, compensating: 0, slow: 0, stuck: 0, failedLastHour: 0, completedPerMinute: 0, rateWindowMs: 60_000, p95: [] },
     },
     {
       name: 'a busy one',
       stats: {
         ...base,
         byStatus: { ...base.byStatus, in_progress: 7, stuck: 3, compensating: 2 },
+        slow: 4,
         throughput: [
           { t: T - 3_610_000, started: 0, completed: 0, failed: 50 },
           { t: T - 50_000, started: 9, completed: 12, failed: 2 },
@@ -36,6 +37,7 @@ describe('tileValues', () => {
       out: {
         inProgress: 7,
         compensating: 2,
+        slow: 4,
         stuck: 3,
         failedLastHour: 3,
         completedPerMinute: 12,

@@ -5,6 +5,8 @@ import { completedPerMinute, failedLastHour, RATE_WINDOW_MS } from './throughput
 export interface TileValues {
   inProgress: number;
   compensating: number;
+  /** Flagged slow by learned step durations, not stuck (absent from older servers: 0). */
+  slow: number;
   stuck: number;
   failedLastHour: number;
   completedPerMinute: number;
@@ -18,6 +20,7 @@ export function tileValues(stats: StatsResponse): TileValues {
   return {
     inProgress: stats.byStatus.in_progress ?? 0,
     compensating: stats.byStatus.compensating ?? 0,
+    slow: stats.slow ?? 0,
     stuck: stats.byStatus.stuck ?? 0,
     failedLastHour: failedLastHour(stats),
     completedPerMinute: completedPerMinute(stats),

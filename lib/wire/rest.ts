@@ -180,6 +180,8 @@ export const StatsResponse = z.object({
   stuckSeries: z.array(z.object({ t: z.number(), count: z.number() })),
   /** Sagas held that have each kind of finding. */
   findings: z.record(FindingKind, z.number()).optional(),
+  /** In-flight sagas flagged slow (waiting past their step's learned threshold) and not stuck. */
+  slow: z.number().optional(),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 

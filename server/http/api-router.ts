@@ -56,7 +56,7 @@ export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now' | 'consum
         else sendJson(res, 200, consumers ? { ...detail, consumers } : detail);
       },
     },
-    { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: ({ res }) => sendJson(res, 200, { ...d.store.stats.snapshot(d.now()), findings: d.store.findings.counts() }) },
+    { method: 'GET', pattern: /^\/api\/stats\/?$/, handle: ({ res }) => sendJson(res, 200, d.store.statsSnapshot(d.now())) },
     {
       method: 'GET',
       pattern: /^\/api\/alerts\/?$/,

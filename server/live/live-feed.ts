@@ -78,7 +78,7 @@ export function startLiveFeed({ io, store, health, now, onAlert = (a) => a }: Li
   }, FLUSH_INTERVAL_MS);
   const slow = setInterval(() => {
     if (io.sockets.sockets.size === 0) return;
-    const stats = { ...store.stats.snapshot(now()), findings: store.findings.counts() };
+    const stats = store.statsSnapshot(now());
     const h = health();
     broadcast(io, 'stats', stats);
     broadcast(io, 'health', h);

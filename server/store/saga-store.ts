@@ -6,7 +6,7 @@ import { isFinished, type SagaState } from '../../lib/saga/saga-state';
 import { StatsTracker } from '../../lib/saga/stats';
 import { stuckDeadline, stuckInfo, type StuckInfo } from '../../lib/saga/stuck';
 import { toDetail, toSummary } from '../../lib/saga/views';
-import type { SagaDetail, SagaStatus, SagaSummary } from '../../lib/wire/rest';
+import type { SagaDetail, SagaStatus, SagaSummary, StatsResponse } from '../../lib/wire/rest';
 import type { StuckAlert } from '../../lib/wire/socket';
 import type { AuditRecord } from '../../lib/retry/retry-wire';
 import type { RawRecord } from '../../lib/saga/record';
@@ -150,6 +150,13 @@ export class SagaStore {
   private withSlow<T extends Pick<SagaSummary, 'id' | 'slow'>>(summary: T): T {
     summary.slow = this.slowSteps.view(summary.id);
     return summary;
+  }
+
+  /** The stats body: transition counts plus what the store knows of findings and slow steps right now. */
+  statsSnapshot(now: number): StatsResponse {
+    let slow = 0;
+    for (const id of this.slowSteps.slow.keys()) if (!this.stuck.has(id)) slow += 1;
+    return { ...this.stats.snapshot(now), findings: this.findings.counts(), slow };
   }
 
   alerts(): StuckAlert[] {

@@ -62,6 +62,24 @@ describe('SagaStore learned step durations', () => {
 });
 
 describe('SagaStore slow steps', () => {
+  it('counts slow sagas that are not stuck in the stats body', () => {
+    const { store, clock } = storeAt(0);
+    learnPayments(store, FIVE);
+    for (const id of ['a', 'b']) {
+      store.apply(ev(id, 'start', 1_000));
+      store.apply(ev(id, 'step-started', 1_000, 'payment', 10_000));
+    }
+    expect(store.statsSnapshot(1_000).slow).toBe(0);
+    clock.now = 1_600;
+    store.tick();
+    expect(store.statsSnapshot(1_600).slow).toBe(2);
+    clock.now = 11_000;
+    store.tick();
+    // Both passed their 10 s timeout: stuck now, which the stuck count already says.
+    expect(store.statsSnapshot(11_000).slow).toBe(0);
+    expect(store.statsSnapshot(11_000).byStatus.stuck).toBe(2);
+  });
+
   it('flags a step waiting past factor x p99 at that moment, with the figures, and clears it on the reply', () => {
     const { store, clock } = storeAt(0);
     learnPayments(store, FIVE);
