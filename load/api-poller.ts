@@ -8,6 +8,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export interface RouteSamples {
   latenciesMs: number[];
   errors: string[];
+  /** Body length of each answer, in UTF-16 code units (bytes for the ASCII JSON the API sends). */
+  bytes: number[];
 }
 
 /** The reads a dashboard makes; the detail route takes an id from the latest list. */
@@ -15,7 +17,7 @@ const ROUTES = ['/api/sagas', '/api/sagas?status=stuck,failed&limit=100', '/api/
 
 /** Polls every read route in its own loop until stopped; latency is time to the whole body. */
 export function startApiPoller(base: string, onHealth: (h: HealthResponse) => void): { stop(): Promise<Record<string, RouteSamples>> } {
-  const samples: Record<string, RouteSamples> = Object.fromEntries(ROUTES.map((r) => [r, { latenciesMs: [], errors: [] }]));
+  const samples: Record<string, RouteSamples> = Object.fromEntries(ROUTES.map((r) => [r, { latenciesMs: [], errors: [], bytes: [] }]));
   let running = true;
   let knownId: string | null = null;
   const loop = async (route: (typeof ROUTES)[number]) => {
@@ -31,6 +33,7 @@ export function startApiPoller(base: string, onHealth: (h: HealthResponse) => vo
         const res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
         const text = await res.text();
         s.latenciesMs.push(performance.now() - t0);
+        s.bytes.push(text.length);
         if (res.status !== 200) s.errors.push(`${res.status} ${text.slice(0, 120)}`);
         else if (route === '/api/sagas') knownId = SagaListResponse.parse(JSON.parse(text)).items[0]?.id ?? knownId;
         else if (route === '/api/health') onHealth(HealthResponse.parse(JSON.parse(text)));

@@ -10,10 +10,13 @@ export interface LatencyFigures {
   p95: number;
   p99: number;
   max: number;
+  /** Mean size of the answers' bodies: what each request costs the server to encode and send. */
+  meanBytes: number;
 }
 
-export function latencyFigures(latenciesMs: number[], errors: number): LatencyFigures {
+export function latencyFigures(latenciesMs: number[], errors: number, bytes: number[] = []): LatencyFigures {
   return {
+    meanBytes: bytes.length === 0 ? 0 : Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length),
     requests: latenciesMs.length,
     errors,
     p50: round(percentile(latenciesMs, 50)),

@@ -136,7 +136,7 @@ async function main(): Promise<number> {
     }, CHILD_START_TIMEOUT_MS);
     const health = await monitor.health();
 
-    const apiFigures = Object.fromEntries(Object.entries(api).map(([route, s]) => [route, latencyFigures(s.latenciesMs, s.errors.length)]));
+    const apiFigures = Object.fromEntries(Object.entries(api).map(([route, s]) => [route, latencyFigures(s.latenciesMs, s.errors.length, s.bytes)]));
     const rssF = rssFigures(samples, sagaCounts, windowEnd - windowStart);
     const checks = evaluate({ api: apiFigures, rss: rssF, clients: report.clients, slow: report.slow, produced: done.produced, expected: o.LOAD_RATE * o.LOAD_SECONDS, drainedMs });
     const results = {

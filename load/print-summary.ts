@@ -39,8 +39,10 @@ export function printSummary(r: Summary): void {
   }
   out.push(`producer: ${r.producer.produced} records, ${r.producer.eventsPerSec}/s; monitor: ${r.monitor.sagas} sagas, ${r.monitor.cpuPercentOfOneCore}% of a core, ${r.monitor.batchesSent} batches, drained in ${r.monitor.drainedMs ?? 'n/a'} ms`);
   out.push('');
-  out.push(`${pad('route', 44)}${pad('n', 7)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}max`);
-  for (const [route, f] of Object.entries(r.api)) out.push(`${pad(route, 44)}${pad(f.requests, 7)}${pad(f.p50, 8)}${pad(f.p95, 8)}${pad(f.p99, 8)}${f.max}`);
+  out.push(`${pad('route', 44)}${pad('n', 7)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}mean body`);
+  for (const [route, f] of Object.entries(r.api)) {
+    out.push(`${pad(route, 44)}${pad(f.requests, 7)}${pad(f.p50, 8)}${pad(f.p95, 8)}${pad(f.p99, 8)}${pad(f.max, 8)}${Math.round(f.meanBytes / 1024)} KB`);
+  }
   out.push('');
   out.push(`RSS: min ${r.rss.minMB} MB, max ${r.rss.maxMB} MB, slope ${r.rss.slopeMBPerMin} MB/min; middle third ${r.rss.middleThirdMeanMB} MB, last third ${r.rss.lastThirdMeanMB} MB (slope ${r.rss.lastThirdSlopeMBPerMin} MB/min)`);
   out.push(`updates per client: batches ${spread(r.clients.map((c) => c.batches))}; items ${spread(r.clients.map((c) => c.items))}; longest silence ${spread(r.clients.map((c) => c.maxGapMs))} ms; resyncs ${r.clients.reduce((a, c) => a + c.resyncs, 0)}, seq gaps ${r.clients.reduce((a, c) => a + c.seqGaps, 0)}`);

@@ -4,11 +4,12 @@ import Link from 'next/link';
 import { memo } from 'react';
 import { formatAge } from '../../lib/charts/format';
 import { troublingConsumers } from '../../lib/explain/labels';
+import type { TopicConsumers } from '../../lib/wire/consumers';
 import type { StuckAlert } from '../../lib/wire/socket';
 import styles from './stuck-alerts.module.css';
 
 /** One stuck saga: the link's accessible name is the saga id; step, age and reason are plain text. */
-export const AlertItem = memo(function AlertItem({ alert, now }: { alert: StuckAlert; now: number }) {
+export const AlertItem = memo(function AlertItem({ alert, now, consumers }: { alert: StuckAlert; now: number; consumers: TopicConsumers[] }) {
   return (
     <li className={styles.item}>
       <Link href={`/sagas/${encodeURIComponent(alert.sagaId)}`} prefetch={false} className={styles.id}>
@@ -23,7 +24,7 @@ export const AlertItem = memo(function AlertItem({ alert, now }: { alert: StuckA
       <span className={styles.reason} title={alert.reason}>
         {alert.reason}
       </span>
-      {troublingConsumers(alert.consumers).map((c) => (
+      {troublingConsumers(consumers).map((c) => (
         <span key={c.topic} className={styles.consumers}>
           {c.summary}
         </span>

@@ -8,6 +8,8 @@ import { NotificationControl } from './notification-control';
 import { useNow } from './use-now';
 import { useNotificationPermission, useStuckNotifications } from './use-notifications';
 import { useAlerts } from '../live/use-snapshots';
+import { useConsumers } from '../live/use-consumers';
+import { consumersOfTopics } from '../../lib/explain/labels';
 import styles from './stuck-alerts.module.css';
 import { BulkRetryControl } from '../retry/bulk-retry-control';
 
@@ -33,6 +35,8 @@ export function StuckAlerts() {
   const [permission, requestPermission] = useNotificationPermission();
   useStuckNotifications(data, permission === 'granted');
   const listId = useId();
+  // Who should answer the shown alerts, current to the last check (not as it was when each alert was raised).
+  const { data: consumers } = useConsumers(alerts.length > 0);
 
   const loaded = data !== undefined;
   const shown = alerts.slice(0, expanded ? MAX_LISTED : COMPACT_COUNT);
@@ -68,7 +72,7 @@ export function StuckAlerts() {
       {shown.length > 0 ? (
         <ul id={listId} className={`${styles.list} ${expanded ? styles.expanded : ''}`}>
           {shown.map((a) => (
-            <AlertItem key={a.sagaId} alert={a} now={now} />
+            <AlertItem key={a.sagaId} alert={a} now={now} consumers={consumersOfTopics(a.answeredFrom, consumers?.items)} />
           ))}
         </ul>
       ) : null}

@@ -1,23 +1,13 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { fetchJson } from '../../lib/api/fetch-json';
 import { formatAge } from '../../lib/charts/format';
 import { lagText, VERDICT_LABELS } from '../../lib/explain/labels';
-import { queryKeys } from '../../lib/query-keys';
-import { ConsumersResponse } from '../../lib/wire/consumers';
+import { useConsumers } from '../live/use-consumers';
 import styles from './health.module.css';
-
-/** The server reads consumer groups every 5 s by default; asking more often would only repeat its answer. */
-const REFRESH_MS = 5_000;
 
 /** Who reads each saga topic and whether they keep up: the facts behind every "why it waits". */
 export function ConsumerGroups({ now }: { now: number }) {
-  const { data, error } = useQuery({
-    queryKey: queryKeys.consumers(),
-    queryFn: ({ signal }) => fetchJson('/api/consumers', ConsumersResponse, signal),
-    refetchInterval: REFRESH_MS,
-  });
+  const { data, error } = useConsumers();
   return (
     <section aria-label="Consumer groups" className={styles.block}>
       <h2 className={styles.heading}>Consumer groups on saga topics</h2>

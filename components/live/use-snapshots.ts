@@ -11,10 +11,9 @@ const AlertList = z.object({ items: z.array(StuckAlert) });
 
 /**
  * Consumer-group facts change without any saga changing (a service stops): a waiting saga's drill-down asks again at
- * the server's default check interval, and the alert list a little less often since it can be long.
+ * the server's default check interval.
  */
 const CONSUMERS_REFRESH_MS = 5_000;
-const ALERTS_REFRESH_MS = 15_000;
 
 /** Snapshots fetched once and then kept current by the socket (staleTime: Infinity). */
 export function useStats() {
@@ -29,7 +28,6 @@ export function useAlerts() {
   return useQuery({
     queryKey: queryKeys.alerts(),
     queryFn: async ({ signal }) => (await fetchJson('/api/alerts', AlertList, signal)).items,
-    refetchInterval: (q) => (q.state.data?.some((a) => a.consumers !== undefined) ? ALERTS_REFRESH_MS : false),
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopicConsumers } from '../wire/consumers';
-import { isTroubling, lagText, slowSentence, troublingConsumers } from './labels';
+import { consumersOfTopics, isTroubling, lagText, slowSentence, troublingConsumers } from './labels';
 
 const topic = (t: string, verdict: TopicConsumers['verdict']): TopicConsumers => ({ topic: t, checkedAt: 1, verdict, summary: `${t} ${verdict}`, groups: [], error: null });
 
@@ -21,6 +21,15 @@ describe('troublingConsumers', () => {
   });
   it('treats a missing list (older server) as nothing to say', () => {
     expect(troublingConsumers(undefined)).toEqual([]);
+  });
+});
+
+describe('consumersOfTopics', () => {
+  it('looks up an alert\'s topics, in the alert\'s order, leaving out unknown ones', () => {
+    const all = [topic('a', 'ok'), topic('b', 'stalled')];
+    expect(consumersOfTopics(['b', 'x', 'a'], all).map((c) => c.topic)).toEqual(['b', 'a']);
+    expect(consumersOfTopics(undefined, all)).toEqual([]);
+    expect(consumersOfTopics(['a'], undefined)).toEqual([]);
   });
 });
 

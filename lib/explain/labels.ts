@@ -37,6 +37,12 @@ export function troublingConsumers(consumers: readonly TopicConsumers[] | undefi
   return (consumers ?? []).filter((c) => isTroubling(c.verdict));
 }
 
+/** An alert's topics (`answeredFrom`) looked up in GET /api/consumers; topics it does not list are left out. */
+export function consumersOfTopics(topics: readonly string[] | undefined, all: readonly TopicConsumers[] | undefined): TopicConsumers[] {
+  if (!topics || !all) return [];
+  return topics.flatMap((t) => all.filter((c) => c.topic === t));
+}
+
 export function lagText(g: Pick<GroupOnTopic, 'lag'>, locale?: string): string {
   if (g.lag === null) return 'unknown';
   return g.lag === 1 ? '1 record' : `${formatCount(g.lag, locale)} records`;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TopicConsumers } from './consumers';
 import { HealthResponse, SagaSummary, StatsResponse, StuckView } from './rest';
 
 /** socket.io catalog. The server sends at most one `sagas` message per flush interval, never one per record. */
@@ -16,8 +15,11 @@ export type SagaBatch = z.infer<typeof SagaBatch>;
 export const StuckAlert = StuckView.extend({
   sagaId: z.string(),
   sagaType: z.string(),
-  /** Consumers of the topics the saga waits to be answered from, filled as the alert leaves the server. */
-  consumers: z.array(TopicConsumers).optional(),
+  /**
+   * Topics the saga waits to be answered from, filled as the alert leaves the server; their consumers are on
+   * GET /api/consumers (one copy per topic, however many sagas wait on it, and current rather than as raised).
+   */
+  answeredFrom: z.array(z.string()).optional(),
 });
 export type StuckAlert = z.infer<typeof StuckAlert>;
 

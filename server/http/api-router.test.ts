@@ -146,9 +146,9 @@ describe('REST API: who should answer a waiting saga', () => {
     expect(d.consumers).toBeUndefined();
   });
 
-  it('puts them on stuck alerts', async () => {
+  it('names on each stuck alert the topics its answer is read from', async () => {
     const body = z.object({ items: z.array(StuckAlert) }).parse(await (await fetch(`${url}/api/alerts`)).json());
-    expect(body.items.map((a) => [a.sagaId, a.consumers?.[0]?.groups[0]?.groupId])).toEqual([['wait-1', 'pay']]);
+    expect(body.items.map((a) => [a.sagaId, a.answeredFrom])).toEqual([['wait-1', ['t.step-started']]]);
   });
 
   it('lists every watched topic on /api/consumers, and none without a lookup', async () => {

@@ -16,24 +16,26 @@ export interface Responders {
   all(): TopicConsumers[];
   /** The consumers of the topics the saga's next answer depends on; undefined for unknown or finished sagas. */
   ofSaga(sagaId: string): TopicConsumers[] | undefined;
-  /** The alert with its saga's consumers, as it leaves the server. */
+  /** The alert with the topics its saga's answer is read from, as it leaves the server. */
   onAlert(alert: StuckAlert): StuckAlert;
 }
 
 export function createResponders(store: SagaStore, config: CompiledConfig, groups: ConsumerLookup): Responders {
-  const ofSaga = (sagaId: string): TopicConsumers[] | undefined => {
+  const topicsOf = (sagaId: string): string[] => {
     const s = store.sagas.get(sagaId);
     const type = s && config.sagaTypes.get(s.type);
-    if (!s || !type) return undefined;
-    const topics = responderTopics(s, type.config);
+    return s && type ? responderTopics(s, type.config) : [];
+  };
+  const ofSaga = (sagaId: string): TopicConsumers[] | undefined => {
+    const topics = topicsOf(sagaId);
     return topics.length === 0 ? undefined : topics.map((t) => groups.forTopic(t));
   };
   return {
     all: () => groups.snapshot(),
     ofSaga,
     onAlert: (alert) => {
-      const consumers = ofSaga(alert.sagaId);
-      return consumers ? { ...alert, consumers } : alert;
+      const topics = topicsOf(alert.sagaId);
+      return topics.length > 0 ? { ...alert, answeredFrom: topics } : alert;
     },
   };
 }
