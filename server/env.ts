@@ -7,6 +7,11 @@ export const ServerEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   SAGA_MONITOR_REQUIRE_SIGN_IN: z.enum(['true', 'false']).default('false'),
+  /** Host names the dashboard answers to besides loopback ones, comma-separated (see server/http/allowed-hosts.ts). */
+  SAGA_MONITOR_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^\s*[A-Za-z0-9.-]+\s*(,\s*[A-Za-z0-9.-]+\s*)*$/, 'comma-separated host names, without ports')
+    .optional(),
   KAFKA_BROKERS: z
     .string()
     .regex(/^\s*[^\s:,]+:\d{1,5}\s*(,\s*[^\s:,]+:\d{1,5}\s*)*$/, 'comma-separated host:port list')

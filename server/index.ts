@@ -24,7 +24,7 @@ export async function runMonitorFromEnv(env = process.env, dev = false): Promise
   const e = parseServerEnv(env);
   const config = loadConfig(path.resolve(e.SAGA_MONITOR_CONFIG), env);
   const port = e.PORT ?? ((await portIsFree(DEFAULT_PORT, e.HOST)) ? DEFAULT_PORT : 0);
-  const monitor = await startMonitor({ config, port, hostname: e.HOST, log, pages: { dev, dir: ROOT }, operators: env.SAGA_MONITOR_OPERATORS, requireSignIn: e.SAGA_MONITOR_REQUIRE_SIGN_IN === 'true' });
+  const monitor = await startMonitor({ config, port, hostname: e.HOST, log, pages: { dev, dir: ROOT }, operators: env.SAGA_MONITOR_OPERATORS, requireSignIn: e.SAGA_MONITOR_REQUIRE_SIGN_IN === 'true', allowedHosts: e.SAGA_MONITOR_ALLOWED_HOSTS?.split(',').map((h) => h.trim()) });
   log.info(`watching ${config.sagas.map((s) => s.type).join(', ')} on ${config.kafka.brokers.join(',')}`);
   return monitor;
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOCKET_PATH } from '../lib/wire/socket';
@@ -54,5 +55,39 @@ describe('socket.io Origin check', () => {
     for (const transport of ['polling', 'websocket'] as const) {
       expect(await outcome(closed.monitor.url, transport, { cookie, origin: 'http://evil.example' })).toMatch(/^refused/);
     }
+  });
+});
+
+/** A GET with a Host header of our choosing, as a page on a rebound name would send it. */
+function getWithHost(port: number, path: string, host: string, origin?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: origin ? { host, origin } : { host } }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('DNS rebinding: a name that is not this loopback monitor\'s', () => {
+  it('gets 403 with the reason from the API and the pages, while loopback names are served', async () => {
+    const port = open.monitor.port;
+    const rebound = await getWithHost(port, '/api/sagas', `evil.example:${port}`);
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({ error: expect.stringContaining('SAGA_MONITOR_ALLOWED_HOSTS') });
+    expect((await getWithHost(port, '/', `evil.example:${port}`)).status).toBe(403);
+    for (const name of ['127.0.0.1', 'localhost', '[::1]']) expect((await getWithHost(port, '/api/health', `${name}:${port}`)).status, name).toBe(200);
+  });
+
+  it('is refused on the live feed even with a matching Origin, naming the reason', async () => {
+    const port = open.monitor.port;
+    const handshake = `${SOCKET_PATH}/?EIO=4&transport=polling`;
+    const rebound = await getWithHost(port, handshake, `evil.example:${port}`, `http://evil.example:${port}`);
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toContain('this monitor does not answer to that host name');
+    const own = await getWithHost(port, handshake, `localhost:${port}`, `http://localhost:${port}`);
+    expect(own.status).toBe(200);
   });
 });

@@ -18,6 +18,7 @@ import { SagaConsumer } from './kafka/saga-consumer';
 import { startLiveFeed } from './live/live-feed';
 import type { Logger } from './logger';
 import { isSameOrigin } from './http/same-origin';
+import { allowedHosts, isAllowedHost } from './http/allowed-hosts';
 import { startProcessFigures } from './process-figures';
 import { RejectedLog } from './store/rejected-log';
 import { SagaStore } from './store/saga-store';
@@ -34,6 +35,25 @@ import { requireOperator } from './retry/auth';
 /** kafkajs log lines that mean the brokers cannot be reached, so health says so before the consumer gives up. */
 const CONNECTION_TROUBLE = /ECONNREFUSED|Connection error|connect ETIMEDOUT|Closed connection|Broker not connected|KafkaJSConnectionError/i;
 
+/** An expired session's live feed is closed within this long (signing out closes it at once). */
+const SESSION_SWEEP_MS = 30_000;
+
+/**
+ * With viewing closed, a live feed belongs to the session that opened it: signing out closes it at once, and a sweep
+ * closes those whose session expired, so a signed-out browser stops receiving sagas.
+ */
+function closeFeedsOfEndedSessions(io: IOServer<ClientToServerEvents, ServerToClientEvents>, sessions: Sessions): () => void {
+  const sessionOf = (socket: { request: IncomingMessage }) => readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+  sessions.onEnd((id) => {
+    for (const socket of io.sockets.sockets.values()) if (sessionOf(socket) === id) socket.disconnect(true);
+  });
+  const sweep = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) if (!sessions.operatorOf(sessionOf(socket))) socket.disconnect(true);
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
+  return () => clearInterval(sweep);
+}
+
 export interface MonitorOptions {
   config: MonitorConfig;
   port: number;
@@ -46,6 +66,8 @@ export interface MonitorOptions {
   operators?: string;
   /** SAGA_MONITOR_REQUIRE_SIGN_IN: viewing needs an operator too (API, live feed); off by default. */
   requireSignIn?: boolean;
+  /** SAGA_MONITOR_ALLOWED_HOSTS: Host names answered besides loopback ones (see http/allowed-hosts.ts). */
+  allowedHosts?: string[];
 }
 
 export interface Monitor {
@@ -140,7 +162,12 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   });
   const port = (server.address() as AddressInfo).port;
   const pages = opts.pages ? await preparePages(opts.pages, opts.hostname, port) : null;
+  const hosts = allowedHosts(opts.hostname, opts.allowedHosts);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isAllowedHost(req, hosts)) {
+      sendError(res, 403, `this monitor does not answer to the name ${JSON.stringify(req.headers.host)}; open it by a name in SAGA_MONITOR_ALLOWED_HOSTS or its loopback address`);
+      return;
+    }
     if (api(req, res)) return;
     if (pages) void pages.handle(req, res);
     else sendError(res, 404, 'this monitor serves the API only');
@@ -152,11 +179,13 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     // Next's dev server owns other upgrade paths (HMR); engine.io must not end them.
     destroyUpgrade: false,
     allowRequest: (req, cb) => {
+      if (!isAllowedHost(req, hosts)) return cb('this monitor does not answer to that host name', false);
       if (!isSameOrigin(req)) return cb('cross-origin socket connections are refused', false);
       if (requireSignIn && !sessions.operatorOf(readCookie(req.headers.cookie, SESSION_COOKIE))) return cb('sign in first', false);
       cb(null, true);
     },
   });
+  const stopSessionSweep = requireSignIn ? closeFeedsOfEndedSessions(io, sessions) : () => {};
   if (pages?.upgrade) {
     const upgrade = pages.upgrade;
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -177,6 +206,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     close: async () => {
       feed.stop();
       processFigures.stop();
+      stopSessionSweep();
       await groups.stop();
       await consumer.stop();
       if (producer) await (await producer.catch(() => null))?.disconnect().catch(() => {});

@@ -43,3 +43,25 @@ describe('viewing closed to non-operators', () => {
     expect((await fetch(`${monitor.url}/api/sagas`, { headers: { cookie } })).status).toBe(200);
   });
 });
+
+describe('signing out', () => {
+  it('closes the live feed the session opened, and the API answers 401 again', async () => {
+    const res = await fetch(`${monitor.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const s = connect(monitor.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        s.on('connect', () => resolve());
+        s.on('connect_error', reject);
+      });
+      const closed = new Promise<string>((resolve) => s.on('disconnect', (reason) => resolve(reason)));
+      expect((await fetch(`${monitor.url}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+      // The server closed it: socket.io reports that as "io server disconnect", unlike a transport failure.
+      expect(await closed).toBe('io server disconnect');
+      expect((await fetch(`${monitor.url}/api/sagas`, { headers: { cookie } })).status).toBe(401);
+      expect(await socketOutcome(cookie)).toMatch(/^refused/);
+    } finally {
+      s.close();
+    }
+  });
+});

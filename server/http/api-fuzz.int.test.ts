@@ -293,16 +293,17 @@ describe('API fuzz', () => {
   });
 
   it.each<[name: string, bytes: string, status: number, reason: RegExp]>([
-    ['an unknown method', 'FOO /api/health HTTP/1.1\r\nHost: x\r\n\r\n', 400, /malformed HTTP request: Invalid method/],
-    ['a target the URL parser refuses', 'GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400, /the request target is not a valid URL/],
-    ['a control character in the path', 'GET /api/sagas/\x7f HTTP/1.1\r\nHost: x\r\n\r\n', 400, /malformed HTTP request/],
-    ['20 KB of headers', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, /request headers too large/],
-    ['a Content-Length that is not a number', 'POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}', 400, /Content-Length/],
-    ['both Content-Length and chunked', 'POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, /malformed HTTP request/],
-    ['a header name with a space', 'GET /api/health HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n', 400, /malformed HTTP request/],
-    ['an Expect other than 100-continue', 'POST /api/session HTTP/1.1\r\nHost: x\r\nExpect: nope\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}', 417, /only "Expect: 100-continue" is supported/],
+    ['an unknown method', 'FOO /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 400, /malformed HTTP request: Invalid method/],
+    ['a target the URL parser refuses', 'GET http://[::1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n', 400, /the request target is not a valid URL/],
+    ['a control character in the path', 'GET /api/sagas/\x7f HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 400, /malformed HTTP request/],
+    ['20 KB of headers', `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, /request headers too large/],
+    ['a Content-Length that is not a number', 'POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n{}', 400, /Content-Length/],
+    ['both Content-Length and chunked', 'POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, /malformed HTTP request/],
+    ['a header name with a space', 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: 1\r\n\r\n', 400, /malformed HTTP request/],
+    ['an Expect other than 100-continue', 'POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: nope\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}', 417, /only "Expect: 100-continue" is supported/],
     ['CONNECT', 'CONNECT 127.0.0.1:9 HTTP/1.1\r\nHost: 127.0.0.1:9\r\n\r\n', 405, /CONNECT is not supported/],
     ['HTTP/1.0 without Host', 'GET /api/alerts HTTP/1.0\r\n\r\n', 200, /"items"/],
+    ['a Host that is not this loopback monitor\'s (DNS rebinding)', 'GET /api/alerts HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', 403, /does not answer to the name/],
   ])('raw: %s, answered with a JSON reason', async (_name, bytes, status, reason) => {
     const a = await rawRequest(open.port, bytes);
     expect(a.status).toBe(status);

@@ -7,7 +7,13 @@ export const SESSION_COOKIE = 'saga_monitor_session';
 /** Browser sessions in memory: a restart signs everybody out, which is acceptable for an operator console. */
 export class Sessions {
   private readonly byId = new Map<string, { operator: string; expires: number }>();
+  private readonly endListeners = new Set<(id: string) => void>();
   constructor(private readonly now: () => number) {}
+
+  /** Called with the id of every session that is signed out, so what it opened (a live feed) can be closed too. */
+  onEnd(listener: (id: string) => void): void {
+    this.endListeners.add(listener);
+  }
 
   create(operator: string): string {
     const id = randomBytes(32).toString('base64url');
@@ -27,7 +33,7 @@ export class Sessions {
   }
 
   end(id: string | undefined): void {
-    if (id) this.byId.delete(id);
+    if (id && this.byId.delete(id)) for (const l of this.endListeners) l(id);
   }
 }
 
