@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listSagas } from '../../server/store/list-sagas';
+import { SagaIndex } from '../../server/store/saga-index';
 import type { SagaStore } from '../../server/store/saga-store';
 import type { SagaListFilters } from '../query-keys';
 import { SagaListQuery, type SagaSummary } from '../wire/rest';
@@ -19,9 +20,11 @@ const sagas: SagaSummary[] = [
 /** The server's list over the same summaries: what the client-side match must agree with. */
 function serverIds(f: SagaListFilters): string[] {
   const byId = new Map(sagas.map((s) => [s.id, s]));
-  // Summaries stand in for saga states: their status already says stuck, so the stuck map is empty.
   const findings = { hasAny: (id: string, kinds: Set<string>) => (byId.get(id)?.findings ?? []).some((k) => kinds.has(k)) };
-  const store = { sagas: byId, stuck: new Map(), findings, summary: (id: string) => byId.get(id) } as unknown as SagaStore;
+  // Summaries stand in for saga states: their status already says stuck.
+  const index = new SagaIndex();
+  for (const s of sagas) index.set(s, s.status);
+  const store = { index, findings, summary: (id: string) => byId.get(id) } as unknown as SagaStore;
   const query = SagaListQuery.parse(Object.fromEntries(new URL(sagaListApiUrl(f, 1000, null), 'http://x').searchParams));
   return listSagas(store, query).items.map((s) => s.id);
 }

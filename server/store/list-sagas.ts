@@ -1,5 +1,4 @@
 import type { SagaListQuery, SagaListResponse, SagaSummary } from '../../lib/wire/rest';
-import type { SagaState } from '../../lib/saga/saga-state';
 import type { SagaStore } from './saga-store';
 
 export class BadCursorError extends Error {}
@@ -77,43 +76,30 @@ export function firstInOrder<T>(items: Iterable<T>, k: number, order: Order<T>):
 
 /**
  * Newest activity first (or newest start), with a keyset cursor: a page boundary is a (time, id) pair, so sagas
- * that change between two requests are neither skipped nor repeated within one listing order. Filters read the
- * sagas' state; summaries are built for the page only.
+ * that change between two requests are neither skipped nor repeated within one listing order. Status, type and step
+ * are read from the store's index (typed arrays); summaries are built for the page only.
  */
 export function listSagas(store: SagaStore, q: SagaListQuery): SagaListResponse {
   const after = q.cursor !== undefined ? decodeCursor(q.cursor) : null;
-  const statuses = q.status ? new Set(q.status) : null;
-  const types = q.type ? new Set(q.type) : null;
-  const steps = q.step ? new Set(q.step) : null;
   const findings = q.finding ? new Set(q.finding) : null;
   const prefix = q.q?.trim() ?? '';
-  const key = (s: SagaState) => (q.sort === 'started' ? s.startedAt : s.updatedAt);
-  const order: Order<SagaState> = (a, b) => key(b) - key(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   let total = 0;
   let candidates = 0;
-  const top = new TopK(q.limit, order);
-  const started = q.sort === 'started';
-  for (const s of store.sagas.values()) {
-    if (prefix !== '' && !s.id.startsWith(prefix)) continue;
-    if (statuses && !statuses.has(store.stuck.has(s.id) ? 'stuck' : s.status)) continue;
-    if (types && !types.has(s.type)) continue;
-    if (steps && (s.currentStep === null || !steps.has(s.currentStep))) continue;
-    if (findings && !store.findings.hasAny(s.id, findings)) continue;
+  const top = new TopK<[key: number, id: string]>(q.limit, (a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  store.index.scan({ statuses: q.status ?? null, types: q.type ?? null, steps: q.step ?? null, sort: q.sort }, (id, key) => {
+    if (prefix !== '' && !id.startsWith(prefix)) return;
+    if (findings && !store.findings.hasAny(id, findings)) return;
     total += 1;
-    const k = started ? s.startedAt : s.updatedAt;
-    if (after) {
-      const [v, id] = after;
-      if (!(k < v || (k === v && s.id > id))) continue;
-    }
+    if (after && !(key < after[0] || (key === after[0] && id > after[1]))) return;
     candidates += 1;
     // Most sagas are older than the page's worst: one number comparison rules them out.
     const bar = top.bar;
-    if (bar !== undefined && k < key(bar)) continue;
-    top.offer(s);
-  }
+    if (bar !== undefined && key < bar[0]) return;
+    top.offer([key, id]);
+  });
   const page = top.sorted();
-  const items = page.map((s) => store.summary(s.id)!);
+  const items = page.map(([, id]) => store.summary(id)!);
   const last = page[page.length - 1];
-  const nextCursor = last && candidates > q.limit ? encodeCursor(key(last), last.id) : null;
+  const nextCursor = last && candidates > q.limit ? encodeCursor(last[0], last[1]) : null;
   return { items, total, nextCursor };
 }

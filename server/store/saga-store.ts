@@ -12,6 +12,7 @@ import type { AuditRecord } from '../../lib/retry/retry-wire';
 import type { RawRecord } from '../../lib/saga/record';
 import { FindingIndex } from './finding-index';
 import { FinishedQueue } from './finished-queue';
+import { SagaIndex } from './saga-index';
 import { SlowSteps } from './slow-steps';
 
 /**
@@ -33,6 +34,8 @@ export class SagaStore {
   readonly stats = new StatsTracker();
   /** What is wrong with each saga besides being stuck, and how many sagas have each kind of finding. */
   readonly findings = new FindingIndex();
+  /** Status, type, step and times of every saga in typed arrays, for the list query. */
+  readonly index = new SagaIndex();
   /** Learned per-step durations and the slow flags they give; stuck stays with the hard timeouts. */
   readonly slowSteps: SlowSteps;
   private readonly deadlines = new DeadlineQueue();
@@ -85,6 +88,7 @@ export class SagaStore {
       this.stuck.set(e.sagaId, info);
       this.raised.push({ ...info, sagaId: e.sagaId, sagaType: after.type });
     }
+    this.index.set(after, this.statusOf(after));
     this.recordTransition(after, statusBefore, isFinished(after) && !wasFinished);
     if (isFinished(after)) this.trimFinished(after.id);
   }
@@ -121,6 +125,7 @@ export class SagaStore {
       const before = this.statusOf(s);
       const info = stuckInfo(s, type.config, at);
       this.stuck.set(id, info);
+      this.index.setStatus(id, 'stuck');
       this.raised.push({ ...info, sagaId: id, sagaType: s.type });
       this.dirty.add(id);
       this.recordTransition(s, before, false);
@@ -196,6 +201,7 @@ export class SagaStore {
       const s = this.sagas.get(gone);
       if (s && isFinished(s)) {
         this.sagas.delete(gone);
+        this.index.delete(gone);
         this.dirty.delete(gone);
         this.forgotten += 1;
         this.findings.forget(gone);
