@@ -208,3 +208,31 @@ describe('REST API findings', () => {
     expect((body.details ?? []).join(' ')).toContain('finding');
   });
 });
+
+describe('GET /api/alerts reuses its encoded body only while the alerts stay the same', () => {
+  it('answers each raise, refresh and resolve with the new list', async () => {
+    const clock = { now: 0 };
+    const store = new SagaStore(ordersConfig(), () => clock.now);
+    const api = createApiRouter({ store, health: () => ({}), now: () => clock.now, log: silentLogger });
+    const s = createServer((req, res) => void api(req, res));
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/api/alerts`;
+    const alerts = async () => z.object({ items: z.array(StuckAlert) }).parse(await (await fetch(url)).json()).items;
+    try {
+      store.apply(ev('a', 'start', 0));
+      store.apply(ev('a', 'step-started', 0, 'payment', 1_000));
+      expect(await alerts()).toEqual([]);
+      clock.now = 40_000;
+      store.tick();
+      expect((await alerts()).map((x) => [x.sagaId, x.step])).toEqual([['a', 'payment']]);
+      expect((await alerts()).map((x) => x.sagaId)).toEqual(['a']);
+      // A record read late, and the saga still past its next deadline (10 ms + 30 s): refreshed with what it waits for.
+      store.apply(ev('a', 'step-completed', 10, 'payment'));
+      expect((await alerts()).map((x) => [x.sagaId, x.step])).toEqual([['a', 'shipping']]);
+      store.apply(ev('a', 'step-started', 40_000, 'shipping', 5_000));
+      expect(await alerts()).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { BadCursorError, listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
 import type { Responders } from '../kafka/responders';
-import { sendError, sendJson } from './respond';
+import { sendError, sendJson, sendJsonText } from './respond';
 import { HttpError } from './read-body';
 import { requestUrl } from './request-url';
 import type { Route } from './route';
@@ -27,6 +27,7 @@ export interface ApiDeps {
 
 /** The read-only routes: sagas, one saga, stats, alerts, aging, health, step durations, consumers. */
 export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now' | 'consumers'>): Route[] {
+  let alertsCache: { version: number; text: string } | null = null;
   return [
     {
       method: 'GET',
@@ -61,8 +62,12 @@ export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now' | 'consum
       method: 'GET',
       pattern: /^\/api\/alerts\/?$/,
       handle: ({ res }) => {
-        const alerts = d.store.alerts();
-        sendJson(res, 200, { items: d.consumers ? alerts.map((a) => d.consumers!.onAlert(a)) : alerts });
+        // Every stuck saga, so the body is the API's largest; it changes only when the store's alert version does.
+        if (alertsCache?.version !== d.store.alertsVersion) {
+          const alerts = d.store.alerts();
+          alertsCache = { version: d.store.alertsVersion, text: JSON.stringify({ items: d.consumers ? alerts.map((a) => d.consumers!.onAlert(a)) : alerts }) };
+        }
+        sendJsonText(res, 200, alertsCache.text);
       },
     },
     { method: 'GET', pattern: /^\/api\/consumers\/?$/, handle: ({ res }) => sendJson(res, 200, { items: d.consumers?.all() ?? [] }) },

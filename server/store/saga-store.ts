@@ -44,6 +44,11 @@ export class SagaStore {
   private raised: StuckAlert[] = [];
   private resolved: string[] = [];
   applied = 0;
+  /**
+   * Grows whenever a saga becomes stuck, stops being stuck, or is refreshed while stuck (the only ways an alert or its
+   * saga can change), so an encoded alert list can be reused until it moves.
+   */
+  alertsVersion = 0;
 
   /**
    * Finished sagas whose timeline was dropped, in the order they left finishedWithDetail (so all older than any in
@@ -81,11 +86,13 @@ export class SagaStore {
     else this.deadlines.schedule(e.sagaId, deadline);
     if (this.stuck.has(e.sagaId) && (deadline === null || deadline > this.now())) {
       this.stuck.delete(e.sagaId);
+      this.alertsVersion += 1;
       this.resolved.push(e.sagaId);
     } else if (this.stuck.has(e.sagaId) && deadline !== null) {
       // Still past its deadline (a record read late): refresh what it waits for, and tell clients the new reason.
       const info = stuckInfo(after, type.config, deadline);
       this.stuck.set(e.sagaId, info);
+      this.alertsVersion += 1;
       this.raised.push({ ...info, sagaId: e.sagaId, sagaType: after.type });
     }
     this.index.set(after, this.statusOf(after));
@@ -125,6 +132,7 @@ export class SagaStore {
       const before = this.statusOf(s);
       const info = stuckInfo(s, type.config, at);
       this.stuck.set(id, info);
+      this.alertsVersion += 1;
       this.index.setStatus(id, 'stuck');
       this.raised.push({ ...info, sagaId: id, sagaType: s.type });
       this.dirty.add(id);
