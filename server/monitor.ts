@@ -42,14 +42,14 @@ const SESSION_SWEEP_MS = 30_000;
  * With viewing closed, a live feed belongs to the session that opened it: signing out closes it at once, and a sweep
  * closes those whose session expired, so a signed-out browser stops receiving sagas.
  */
-function closeFeedsOfEndedSessions(io: IOServer<ClientToServerEvents, ServerToClientEvents>, sessions: Sessions): () => void {
+function closeFeedsOfEndedSessions(io: IOServer<ClientToServerEvents, ServerToClientEvents>, sessions: Sessions, sweepMs: number): () => void {
   const sessionOf = (socket: { request: IncomingMessage }) => readCookie(socket.request.headers.cookie, SESSION_COOKIE);
   sessions.onEnd((id) => {
     for (const socket of io.sockets.sockets.values()) if (sessionOf(socket) === id) socket.disconnect(true);
   });
   const sweep = setInterval(() => {
     for (const socket of io.sockets.sockets.values()) if (!sessions.operatorOf(sessionOf(socket))) socket.disconnect(true);
-  }, SESSION_SWEEP_MS);
+  }, sweepMs);
   sweep.unref();
   return () => clearInterval(sweep);
 }
@@ -68,6 +68,8 @@ export interface MonitorOptions {
   requireSignIn?: boolean;
   /** SAGA_MONITOR_ALLOWED_HOSTS: Host names answered besides loopback ones (see http/allowed-hosts.ts). */
   allowedHosts?: string[];
+  /** How often live feeds of expired sessions are looked for; tests shorten it. */
+  sessionSweepMs?: number;
 }
 
 export interface Monitor {
@@ -185,7 +187,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
       cb(null, true);
     },
   });
-  const stopSessionSweep = requireSignIn ? closeFeedsOfEndedSessions(io, sessions) : () => {};
+  const stopSessionSweep = requireSignIn ? closeFeedsOfEndedSessions(io, sessions, opts.sessionSweepMs ?? SESSION_SWEEP_MS) : () => {};
   if (pages?.upgrade) {
     const upgrade = pages.upgrade;
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOCKET_PATH } from '../lib/wire/socket';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
+import { SESSION_TTL_MS } from './retry/sessions';
 import { createTopics } from './test/kafka-test-client';
 import { demoConfig, uniquePrefix } from './test/test-config';
 
@@ -62,6 +63,45 @@ describe('signing out', () => {
       expect(await socketOutcome(cookie)).toMatch(/^refused/);
     } finally {
       s.close();
+    }
+  });
+});
+
+describe('a session that expires', () => {
+  it('has its live feed closed by the sweep, without anyone signing out', async () => {
+    const p = uniquePrefix('expiry');
+    await createTopics(brokers, [`${p}orders.requested`]);
+    const clock = { offset: 0 };
+    const m = await startMonitor({
+      config: demoConfig(brokers, p),
+      port: 0,
+      hostname: '127.0.0.1',
+      log: silentLogger,
+      operators: `carol:${TOKEN}`,
+      requireSignIn: true,
+      now: () => Date.now() + clock.offset,
+      sessionSweepMs: 100,
+    });
+    try {
+      const res = await fetch(`${m.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      const live = connect(m.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          live.on('connect', () => resolve());
+          live.on('connect_error', reject);
+        });
+        const closed = new Promise<string>((resolve) => live.on('disconnect', (reason) => resolve(reason)));
+        // Three sweeps within the session leave it open: the sweep closes only what expired.
+        await new Promise((r) => setTimeout(r, 300));
+        expect(live.connected).toBe(true);
+        clock.offset = SESSION_TTL_MS + 1;
+        expect(await closed).toBe('io server disconnect');
+      } finally {
+        live.close();
+      }
+    } finally {
+      await m.close();
     }
   });
 });
