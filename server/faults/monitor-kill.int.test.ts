@@ -55,12 +55,16 @@ function retry(m: MonitorProcess, sagaId: string): Promise<Response> {
   });
 }
 
-/** A failed order whose every record was acknowledged a while ago, so the retry comes after all it did. */
+/**
+ * A failed order whose every record was acknowledged a while ago and that the monitor has seen finish (endedAt), so
+ * the retry comes after all it did: acknowledged is not yet consumed, and a failed order the monitor has not seen
+ * finish may still turn compensating, which refuses the retry.
+ */
 async function settledFailedOrder(m: MonitorProcess, records: readonly FaultRecord[], acked: ReadonlySet<number>): Promise<string | false> {
   const page = SagaListResponse.parse(await (await fetch(`${m.url}/api/sagas?status=failed&limit=200`)).json());
   const cutoff = Date.now() - SETTLED_MS;
   for (const s of page.items) {
-    if (s.type !== 'order-fulfilment') continue;
+    if (s.type !== 'order-fulfilment' || s.endedAt === null) continue;
     const own = records.filter((r) => r.sagaId === s.id);
     const last = Math.max(...own.map((r) => r.sendAt));
     if (last > cutoff || own.some((r) => !acked.has(r.seq))) continue;
