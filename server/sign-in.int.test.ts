@@ -4,6 +4,7 @@ import { SOCKET_PATH } from '../lib/wire/socket';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
 import { SESSION_TTL_MS } from './retry/sessions';
+import { signIn } from './test/guarded-monitor';
 import { createTopics } from './test/kafka-test-client';
 import { demoConfig, uniquePrefix } from './test/test-config';
 
@@ -27,6 +28,16 @@ function socketOutcome(cookie?: string): Promise<string> {
   });
 }
 
+/** A live feed on the websocket transport, connected with the session cookie; rejects when refused. */
+async function openFeed(url: string, cookie: string): Promise<ReturnType<typeof connect>> {
+  const s = connect(url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+  await new Promise<void>((resolve, reject) => {
+    s.on('connect', () => resolve());
+    s.on('connect_error', (e) => (s.close(), reject(e)));
+  });
+  return s;
+}
+
 describe('viewing closed to non-operators', () => {
   it('answers 401 to the API without credentials and 200 with them; the session endpoint stays open', async () => {
     expect((await fetch(`${monitor.url}/api/sagas`)).status).toBe(401);
@@ -47,14 +58,9 @@ describe('viewing closed to non-operators', () => {
 
 describe('signing out', () => {
   it('closes the live feed the session opened, and the API answers 401 again', async () => {
-    const res = await fetch(`${monitor.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const s = connect(monitor.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+    const cookie = await signIn(monitor.url, TOKEN);
+    const s = await openFeed(monitor.url, cookie);
     try {
-      await new Promise<void>((resolve, reject) => {
-        s.on('connect', () => resolve());
-        s.on('connect_error', reject);
-      });
       const closed = new Promise<string>((resolve) => s.on('disconnect', (reason) => resolve(reason)));
       expect((await fetch(`${monitor.url}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
       // The server closed it: socket.io reports that as "io server disconnect", unlike a transport failure.
@@ -83,14 +89,8 @@ describe('a session that expires', () => {
       sessionSweepMs: 100,
     });
     try {
-      const res = await fetch(`${m.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
-      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-      const live = connect(m.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+      const live = await openFeed(m.url, await signIn(m.url, TOKEN));
       try {
-        await new Promise<void>((resolve, reject) => {
-          live.on('connect', () => resolve());
-          live.on('connect_error', reject);
-        });
         const closed = new Promise<string>((resolve) => live.on('disconnect', (reason) => resolve(reason)));
         // Three sweeps within the session leave it open: the sweep closes only what expired.
         await new Promise((r) => setTimeout(r, 300));

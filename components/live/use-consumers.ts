@@ -6,14 +6,14 @@ import { queryKeys } from '../../lib/query-keys';
 import { ConsumersResponse } from '../../lib/wire/consumers';
 
 /** The server reads consumer groups every 5 s by default; asking more often would only repeat its answer. */
-const REFRESH_MS = 5_000;
+export const CONSUMERS_REFRESH_MS = 5_000;
 
 /** Consumers of every saga topic (GET /api/consumers), refreshed while `enabled`; shared by the alerts and Health. */
 export function useConsumers(enabled = true) {
   return useQuery({
     queryKey: queryKeys.consumers(),
     queryFn: ({ signal }) => fetchJson('/api/consumers', ConsumersResponse, signal),
-    refetchInterval: enabled ? REFRESH_MS : false,
+    refetchInterval: enabled ? CONSUMERS_REFRESH_MS : false,
     enabled,
   });
 }

@@ -6,14 +6,11 @@ import { fetchJson } from '../../lib/api/fetch-json';
 import { queryKeys } from '../../lib/query-keys';
 import { HealthResponse, SagaDetail, StatsResponse } from '../../lib/wire/rest';
 import { StuckAlert } from '../../lib/wire/socket';
+import { CONSUMERS_REFRESH_MS } from './use-consumers';
 
 const AlertList = z.object({ items: z.array(StuckAlert) });
 
-/**
- * Consumer-group facts change without any saga changing (a service stops): a waiting saga's drill-down asks again at
- * the server's default check interval.
- */
-const CONSUMERS_REFRESH_MS = 5_000;
+
 
 /** Snapshots fetched once and then kept current by the socket (staleTime: Infinity). */
 export function useStats() {
@@ -38,6 +35,7 @@ export function useSaga(id: string) {
     queryFn: ({ signal }) => fetchJson(`/api/sagas/${encodeURIComponent(id)}`, SagaDetail, signal),
     placeholderData: keepPreviousData,
     retry: (n, e) => (e as { status?: number }).status !== 404 && n < 1,
+    // Consumer-group facts change without any saga changing (a service stops): a waiting saga asks again as they do.
     refetchInterval: (q) => (q.state.data && q.state.data.endedAt === null && q.state.data.consumers !== undefined ? CONSUMERS_REFRESH_MS : false),
   });
 }

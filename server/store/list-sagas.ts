@@ -68,12 +68,6 @@ export class TopK<T> {
   }
 }
 
-export function firstInOrder<T>(items: Iterable<T>, k: number, order: Order<T>): T[] {
-  const top = new TopK(k, order);
-  for (const item of items) top.offer(item);
-  return top.sorted();
-}
-
 /**
  * Newest activity first (or newest start), with a keyset cursor: a page boundary is a (time, id) pair, so sagas
  * that change between two requests are neither skipped nor repeated within one listing order. Status, type and step
