@@ -31,10 +31,21 @@ export interface CheckInput {
   api: Record<string, LatencyFigures>;
   rss: RssFigures;
   clients: ClientFigures[];
+  /** Times the dashboards' own process stalled, in s after the window's start. */
+  dashboardStalls: Array<{ ms: number; endedAtS: number }>;
   slow: SlowOutcome | null;
   produced: number;
   expected: number;
   drainedMs: number | null;
+}
+
+/** The longest stall of the dashboards' own process inside a client's longest silence, said in the check's detail. */
+function ownStall(stalls: CheckInput['dashboardStalls'], c: { maxGapMs: number; maxGapEndMs: number }): string {
+  const end = c.maxGapEndMs / 1000;
+  const start = end - c.maxGapMs / 1000;
+  const inside = stalls.filter((s) => s.endedAtS >= start && s.endedAtS - s.ms / 1000 <= end);
+  if (inside.length === 0) return '';
+  return ` (the dashboards' own process stalled ${Math.max(...inside.map((s) => s.ms))} ms in it)`;
 }
 
 export function evaluate(i: CheckInput): Check[] {
@@ -57,10 +68,11 @@ export function evaluate(i: CheckInput): Check[] {
     detail: `middle ${i.rss.middleThirdMeanMB} MB, last ${i.rss.lastThirdMeanMB} MB, limit ${Math.round(limit)} MB (${i.rss.lastThirdMeanSagas - i.rss.middleThirdMeanSagas} sagas added)`,
   });
   const silent = i.clients.filter((c) => c.maxGapMs > MAX_SILENCE_MS || c.batches === 0);
+  const longest = i.clients.reduce((a, c) => (c.maxGapMs > a.maxGapMs ? c : a), i.clients[0] ?? { maxGapMs: 0, maxGapEndMs: 0 });
   checks.push({
     name: `every client kept receiving (no silence over ${MAX_SILENCE_MS} ms)`,
     ok: silent.length === 0,
-    detail: `${silent.length} of ${i.clients.length} clients fell silent; longest silence ${Math.max(...i.clients.map((c) => c.maxGapMs))} ms`,
+    detail: `${silent.length} of ${i.clients.length} clients fell silent; longest silence ${longest.maxGapMs} ms, ending ${(longest.maxGapEndMs / 1000).toFixed(1)} s into the run${ownStall(i.dashboardStalls, longest)}`,
   });
   const broken = i.clients.filter((c) => c.disconnects > 0 || c.invalid > 0);
   checks.push({ name: 'no client disconnected or got an invalid message', ok: broken.length === 0, detail: `${broken.length} clients` });

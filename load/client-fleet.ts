@@ -1,6 +1,7 @@
 import { FleetCommand, type FleetMessage, type SlowOutcome } from './ipc';
 import { LiveClient } from './live-client';
 import { runSlowClient } from './slow-client';
+import { watchStalls } from './stall-watch';
 
 /**
  * Child process of the load runner: the dashboards. Decoding every live message of 50 clients costs a good part of a
@@ -13,6 +14,7 @@ let clients: LiveClient[] = [];
 let slow: Promise<SlowOutcome> | null = null;
 let stop: () => void = () => {};
 const stopSignal = new Promise<void>((r) => (stop = r));
+const stalls = watchStalls();
 
 process.on('message', (raw: unknown) => {
   const cmd = FleetCommand.safeParse(raw);
@@ -43,7 +45,7 @@ process.on('message', (raw: unknown) => {
   void (async () => {
     const slowOutcome = slow ? await slow : null;
     for (const x of clients) x.close();
-    await send({ type: 'report', clients: figures, slow: slowOutcome, maxSeq });
+    await send({ type: 'report', clients: figures, slow: slowOutcome, maxSeq, stalls: stalls.between(c.from, c.to) });
     process.exit(0);
   })().catch((e: unknown) => {
     process.stderr.write(`client-fleet: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

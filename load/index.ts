@@ -15,6 +15,7 @@ import { lowerPriority } from './lower-priority';
 import { FleetMessage, ProducerMessage, type FleetCommand, type ProducerStart } from './ipc';
 import { parseLoadEnv } from './load-options';
 import { printSummary } from './print-summary';
+import { startCpuShares } from './cpu-shares';
 import { startRssSampler, type SagaCountSample } from './rss-sampler';
 import type { z } from 'zod';
 import type { HealthResponse } from '../lib/wire/rest';
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
       if (h.process.eventLoop) loops.push(h.process.eventLoop);
     });
     const cpuAtStart = monitor.cpuMs();
+    const shares = startCpuShares(() => ({ monitor: monitor?.pid, broker: kafka?.pid, producer: producer.proc.pid, dashboards: fleet.proc.pid, runner: process.pid }));
     producer.send({ type: 'start', brokers: kafka.brokers, rate: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED });
     const done = await producer.next((m) => {
       const p = ProducerMessage.parse(m);
@@ -126,6 +128,7 @@ async function main(): Promise<number> {
     }, windowMs + CHILD_START_TIMEOUT_MS);
     const windowEnd = Date.now();
     const cpuMs = monitor.cpuMs() - cpuAtStart;
+    const cpu = shares.stop();
     const samples = rss.stop();
     const api = await poller.stop();
     const drainedMs = await waitApplied(monitor, done.produced);
@@ -138,18 +141,22 @@ async function main(): Promise<number> {
 
     const apiFigures = Object.fromEntries(Object.entries(api).map(([route, s]) => [route, latencyFigures(s.latenciesMs, s.errors.length, s.bytes)]));
     const rssF = rssFigures(samples, sagaCounts, windowEnd - windowStart);
-    const checks = evaluate({ api: apiFigures, rss: rssF, clients: report.clients, slow: report.slow, produced: done.produced, expected: o.LOAD_RATE * o.LOAD_SECONDS, drainedMs });
+    const dashboardStalls = report.stalls.map((x) => ({ ms: x.ms, endedAtS: Math.round((x.endedAt - windowStart) / 100) / 10 }));
+    const slowClient = report.slow ? { ...report.slow, pausedAtS: Math.round((report.slow.pausedAt - windowStart) / 100) / 10 } : null;
+    const checks = evaluate({ api: apiFigures, rss: rssF, clients: report.clients, dashboardStalls, slow: report.slow, produced: done.produced, expected: o.LOAD_RATE * o.LOAD_SECONDS, drainedMs });
     const results = {
       measuredAt: new Date().toISOString(),
       machine: describeMachine(),
       settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED, maxHeapMB: o.LOAD_MAX_HEAP_MB, generatorNice: o.LOAD_GENERATOR_NICE },
       producer: { produced: done.produced, sagas: done.sagas, seconds: done.seconds, eventsPerSec: Math.round(done.produced / done.seconds), maxBehind: done.maxBehind },
       monitor: { drainedMs, applied: health.applied, rejected: health.rejected.total, sagas: health.sagas, cpuPercentOfOneCore: Math.round((cpuMs / (windowEnd - windowStart)) * 100), batchesSent: report.maxSeq, eventLoop: loopFigures(loops) },
+      cpu,
       api: apiFigures,
       apiErrorSamples: Object.fromEntries(Object.entries(api).map(([r, s]) => [r, s.errors.slice(0, 3)])),
       rss: rssF,
       clients: report.clients,
-      slowClient: report.slow,
+      dashboardStalls,
+      slowClient,
       checks,
       passed: checks.every((c) => c.ok),
     };

@@ -33,6 +33,8 @@ export const ClientFigures = z.object({
   bytes: z.number(),
   /** Longest time without any live message inside the measured window. */
   maxGapMs: z.number(),
+  /** When that silence ended, in ms after the window's start. */
+  maxGapEndMs: z.number(),
   maxPacketBytes: z.number(),
 });
 export type ClientFigures = z.infer<typeof ClientFigures>;
@@ -44,6 +46,8 @@ export const SlowOutcome = z.object({
    */
   outcome: z.enum(['resync', 'dropped', 'queued-everything', 'absorbed-by-kernel', 'no-answer']),
   pausedMs: z.number(),
+  /** When it stopped reading (epoch ms). */
+  pausedAt: z.number(),
   /** Bytes the kernel held for this connection (server send queue + client receive queue) when it resumed reading. */
   kernelBytes: z.number(),
   /** Bytes read after resuming, up to the resync, the disconnect or catching up with the live batches. */
@@ -58,6 +62,9 @@ export const SlowOutcome = z.object({
 export type SlowOutcome = z.infer<typeof SlowOutcome>;
 
 export const FleetReady = z.object({ type: z.literal('ready'), connected: z.number() });
-export const FleetReport = z.object({ type: z.literal('report'), clients: z.array(ClientFigures), slow: SlowOutcome.nullable(), maxSeq: z.number() });
+/** A time the dashboards' own process did not run its event loop: its clients could not read what arrived. */
+export const Stall = z.object({ ms: z.number(), endedAt: z.number() });
+export type Stall = z.infer<typeof Stall>;
+export const FleetReport = z.object({ type: z.literal('report'), clients: z.array(ClientFigures), slow: SlowOutcome.nullable(), maxSeq: z.number(), stalls: z.array(Stall) });
 export const FleetMessage = z.discriminatedUnion('type', [FleetReady, FleetReport]);
 export type FleetMessage = z.infer<typeof FleetMessage>;

@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import type { SagaSummary } from '../lib/wire/rest';
+import { toSagaRow } from '../lib/wire/saga-rows';
+import { SagaBatch } from '../lib/wire/socket';
 import { FULL_PARSE_EVERY, lightBatch, lightParser } from './light-parser';
 
-const summary = (id: string) => ({ id, type: 'order-fulfilment', status: 'in_progress', currentStep: 'payment', phase: 'forward', startedAt: 1, updatedAt: 2, endedAt: null, durationMs: null, stuckSince: null, eventCount: 3 });
-const batchText = (seq: number, n: number, truncated: boolean) => `2${JSON.stringify(['sagas', { seq, items: Array.from({ length: n }, (_, i) => summary(`o-${i}`)), truncated }])}`;
+const summary = (id: string, i: number): SagaSummary => ({
+  id,
+  type: 'order-fulfilment',
+  status: i % 2 ? 'stuck' : 'in_progress',
+  currentStep: 'payment',
+  phase: 'step',
+  startedAt: 1,
+  updatedAt: 2,
+  endedAt: null,
+  durationMs: null,
+  stuckSince: i % 2 ? 5 : null,
+  eventCount: 3,
+  findings: i % 3 ? ['duplicate-command', 'uncompensated'] : [],
+  slow: i % 2 ? { step: 'payment', since: 6, thresholdMs: 5, p50Ms: 1, p99Ms: 4, samples: 100, factor: 1.5 } : null,
+});
+// Ids with brackets, quotes and commas: the row count must not be fooled by what an id contains.
+const ids = ['o-1', 'a],["b', '"x"', '[]', 'plain'];
+const batchText = (seq: number, n: number, truncated: boolean) =>
+  `2${JSON.stringify(['sagas', { seq, rows: Array.from({ length: n }, (_, i) => toSagaRow(summary(ids[i % ids.length]!, i))), truncated }])}`;
 
 function decodeAll(chunks: string[]): Array<{ type: number; nsp: string; data?: unknown }> {
   const d = new lightParser.Decoder();
@@ -13,9 +33,17 @@ function decodeAll(chunks: string[]): Array<{ type: number; nsp: string; data?: 
 }
 
 describe('light socket.io parser', () => {
-  it('reads seq, item count and the truncated flag of a batch from its text', () => {
-    expect(lightBatch(batchText(41, 7, true).slice(1))).toEqual({ seq: 41, items: { length: 7 }, truncated: true, light: true });
-    expect(lightBatch(batchText(3, 0, false).slice(1))).toEqual({ seq: 3, items: { length: 0 }, truncated: false, light: true });
+  it('reads seq, row count and the truncated flag of a batch from its text', () => {
+    expect(lightBatch(batchText(41, 7, true).slice(1))).toEqual({ seq: 41, rows: { length: 7 }, truncated: true, light: true });
+    expect(lightBatch(batchText(3, 0, false).slice(1))).toEqual({ seq: 3, rows: { length: 0 }, truncated: false, light: true });
+    for (const n of [1, 2, 5, 13]) expect(lightBatch(batchText(n, n, false).slice(1))?.rows.length).toBe(n);
+  });
+
+  it('parses in full to what the stock parser gives, which the wire schema accepts', () => {
+    const [full] = decodeAll([batchText(1, 5, false)]);
+    const [name, batch] = full!.data as [string, unknown];
+    expect(name).toBe('sagas');
+    expect(SagaBatch.parse(batch).items.map((s) => s.id)).toEqual(ids);
   });
 
   it('parses the first batch and every FULL_PARSE_EVERY-th in full, and every other message', () => {

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
  * A socket.io parser for the load run's dashboards (the `parser` option of socket.io-client). The load generator
  * shares two cores with the monitor it measures: fifty clients JSON-parsing every `sagas` batch (about 230 KB each,
  * ten a second) took most of a core, and the monitor's figures measured that contention. This parser reads a batch's
- * seq, item count and truncated flag from its text and leaves the items unparsed; every VALIDATE_EVERY-th batch of a
+ * seq, row count and truncated flag from its text and leaves the rows unparsed; every VALIDATE_EVERY-th batch of a
  * client, and every other message, is parsed in full as the stock parser would. Real dashboards run on other machines
  * and parse everything (lib/wire/socket.ts).
  *
@@ -18,10 +18,10 @@ const EVENT = 2;
 /** Every this many batches a client parses one in full, for validation against the wire schema. */
 export const FULL_PARSE_EVERY = 25;
 
-/** A `sagas` batch as the light parser hands it over: the items are counted, not parsed. */
+/** A `sagas` batch as the light parser hands it over: the rows are counted, not parsed. */
 export interface LightBatch {
   seq: number;
-  items: { length: number };
+  rows: { length: number };
   truncated: boolean;
   light: true;
 }
@@ -36,17 +36,26 @@ interface Packet {
 const BATCH_PREFIX = '["sagas",{';
 const SEQ = /"seq":(\d+)/;
 
-/** Counts the summaries in a batch's text: each one is an object whose first field is its id. */
-function countItems(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('{"id":'); i !== -1; i = text.indexOf('{"id":', i + 6)) n += 1;
+const NO_ROWS = '"rows":[]';
+/** Between two rows: one row's closing bracket, the next one's opening and the opening quote of its id. */
+const ROW_BOUNDARY = '],["';
+
+/**
+ * Counts the rows in a batch's text (lib/wire/saga-rows.ts). Inside a row an array (its findings) is followed by a
+ * null or an object, never by a string, and a quote inside a JSON string is escaped, so the boundary occurs only
+ * between rows.
+ */
+function countRows(text: string): number {
+  if (text.includes(NO_ROWS)) return 0;
+  let n = 1;
+  for (let i = text.indexOf(ROW_BOUNDARY); i !== -1; i = text.indexOf(ROW_BOUNDARY, i + ROW_BOUNDARY.length)) n += 1;
   return n;
 }
 
 export function lightBatch(body: string): LightBatch | null {
   const seq = SEQ.exec(body.slice(0, 64));
   if (!seq) return null;
-  return { seq: Number(seq[1]), items: { length: countItems(body) }, truncated: body.endsWith('"truncated":true}]'), light: true };
+  return { seq: Number(seq[1]), rows: { length: countRows(body) }, truncated: body.endsWith('"truncated":true}]'), light: true };
 }
 
 class Decoder extends EventEmitter {

@@ -11,7 +11,7 @@ export class LiveClient {
   readonly socket: LiveSocket;
   /** Arrival times of every live message, for the longest silence inside a window. */
   readonly arrivals: number[] = [];
-  readonly figures: ClientFigures = { batches: 0, items: 0, truncated: 0, seqGaps: 0, stats: 0, health: 0, resyncs: 0, disconnects: 0, invalid: 0, bytes: 0, maxGapMs: 0, maxPacketBytes: 0 };
+  readonly figures: ClientFigures = { batches: 0, items: 0, truncated: 0, seqGaps: 0, stats: 0, health: 0, resyncs: 0, disconnects: 0, invalid: 0, bytes: 0, maxGapMs: 0, maxGapEndMs: 0, maxPacketBytes: 0 };
   lastSeq: number | null = null;
   helloCount = 0;
   onResync: (() => void) | null = null;
@@ -28,7 +28,7 @@ export class LiveClient {
     this.socket.on('sagas', (m) => {
       this.arrivals.push(Date.now());
       f.batches += 1;
-      f.items += m.items.length;
+      f.items += m.rows.length;
       if (m.truncated) f.truncated += 1;
       if (!('light' in m) && !SagaBatch.safeParse(m).success) f.invalid += 1;
       if (this.lastSeq !== null && m.seq !== this.lastSeq + 1) f.seqGaps += 1;
@@ -69,12 +69,20 @@ export class LiveClient {
   report(from: number, to: number): ClientFigures {
     let last = from;
     let maxGap = 0;
+    let maxGapEnd = from;
     for (const t of this.arrivals) {
       if (t < from || t > to) continue;
-      maxGap = Math.max(maxGap, t - last);
+      if (t - last > maxGap) {
+        maxGap = t - last;
+        maxGapEnd = t;
+      }
       last = t;
     }
-    return { ...this.figures, maxGapMs: Math.max(maxGap, to - last) };
+    if (to - last > maxGap) {
+      maxGap = to - last;
+      maxGapEnd = to;
+    }
+    return { ...this.figures, maxGapMs: maxGap, maxGapEndMs: maxGapEnd - from };
   }
 
   close(): void {

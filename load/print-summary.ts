@@ -1,5 +1,6 @@
 import type { LatencyFigures, RssFigures } from './figures';
 import type { Check } from './checks';
+import type { CpuShares } from './cpu-shares';
 import type { ClientFigures, SlowOutcome } from './ipc';
 
 interface Summary {
@@ -12,10 +13,12 @@ interface Summary {
     batchesSent: number;
     eventLoop: { lastWindow: { delayP50Ms: number; delayP99Ms: number; gcPauses: number; gcMajorPauses: number; gcTotalMs: number }; worstDelayMaxMs: number; worstGcPauseMs: number } | null;
   };
+  cpu: CpuShares;
   api: Record<string, LatencyFigures>;
   rss: RssFigures;
   clients: ClientFigures[];
-  slowClient: SlowOutcome | null;
+  dashboardStalls: Array<{ ms: number; endedAtS: number }>;
+  slowClient: (SlowOutcome & { pausedAtS: number }) | null;
   checks: Check[];
   passed: boolean;
 }
@@ -38,6 +41,7 @@ export function printSummary(r: Summary): void {
     );
   }
   out.push(`producer: ${r.producer.produced} records, ${r.producer.eventsPerSec}/s; monitor: ${r.monitor.sagas} sagas, ${r.monitor.cpuPercentOfOneCore}% of a core, ${r.monitor.batchesSent} batches, drained in ${r.monitor.drainedMs ?? 'n/a'} ms`);
+  out.push(`machine: ${r.cpu.machineBusyPercent}% of all cores busy; ${Object.entries(r.cpu.processes).map(([n, p]) => `${n} ${p ?? 'n/a'}%`).join(', ')} of a core`);
   out.push('');
   out.push(`${pad('route', 44)}${pad('n', 7)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}mean body`);
   for (const [route, f] of Object.entries(r.api)) {
@@ -46,8 +50,10 @@ export function printSummary(r: Summary): void {
   out.push('');
   out.push(`RSS: min ${r.rss.minMB} MB, max ${r.rss.maxMB} MB, slope ${r.rss.slopeMBPerMin} MB/min; middle third ${r.rss.middleThirdMeanMB} MB, last third ${r.rss.lastThirdMeanMB} MB (slope ${r.rss.lastThirdSlopeMBPerMin} MB/min)`);
   out.push(`updates per client: batches ${spread(r.clients.map((c) => c.batches))}; items ${spread(r.clients.map((c) => c.items))}; longest silence ${spread(r.clients.map((c) => c.maxGapMs))} ms; resyncs ${r.clients.reduce((a, c) => a + c.resyncs, 0)}, seq gaps ${r.clients.reduce((a, c) => a + c.seqGaps, 0)}`);
+  const st = r.dashboardStalls;
+  out.push(`dashboards' own process: ${st.length === 0 ? 'no stall' : `${st.length} stalls of 250 ms or more, longest ${Math.max(...st.map((x) => x.ms))} ms (ending at ${st.map((x) => `${x.endedAtS} s`).join(', ')})`}`);
   const s = r.slowClient;
-  if (s) out.push(`slow client: ${s.outcome} ${s.msToOutcome} ms after ${s.pausedMs} ms paused; server held ${(s.serverHeldBytes / 2 ** 20).toFixed(2)} MB of ${(s.unboundedBytes / 2 ** 20).toFixed(2)} MB missed (kernel ${(s.kernelBytes / 2 ** 20).toFixed(2)} MB); ${s.batchesAfterOutcome} batches after`);
+  if (s) out.push(`slow client: paused at ${s.pausedAtS} s; ${s.outcome} ${s.msToOutcome} ms after ${s.pausedMs} ms paused; server held ${(s.serverHeldBytes / 2 ** 20).toFixed(2)} MB of ${(s.unboundedBytes / 2 ** 20).toFixed(2)} MB missed (kernel ${(s.kernelBytes / 2 ** 20).toFixed(2)} MB); ${s.batchesAfterOutcome} batches after`);
   out.push('');
   for (const c of r.checks) out.push(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
   out.push(r.passed ? 'load: every check held' : 'load: FAILED');

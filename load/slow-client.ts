@@ -61,6 +61,7 @@ export async function runSlowClient(url: string, afterMs: number, pauseMs: numbe
   return {
     outcome: outcome.kind,
     pausedMs: resumedAt - pausedAt,
+    pausedAt,
     kernelBytes,
     bytesAfterResume,
     serverHeldBytes: Math.max(0, bytesAfterResume - kernelBytes),

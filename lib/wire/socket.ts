@@ -1,16 +1,22 @@
 import { z } from 'zod';
-import { HealthResponse, SagaSummary, StatsResponse, StuckView } from './rest';
+import { HealthResponse, StatsResponse, StuckView } from './rest';
+import { fromSagaRow, SagaRow } from './saga-rows';
 
 /** socket.io catalog. The server sends at most one `sagas` message per flush interval, never one per record. */
 
-export const SagaBatch = z.object({
+/** A `sagas` message as sent: changed sagas as rows (lib/wire/saga-rows.ts). */
+export const SagaBatchWire = z.object({
   /** Increases by one per batch; a client that sees a gap refetches. */
   seq: z.number(),
-  items: z.array(SagaSummary),
+  rows: z.array(SagaRow),
   /** More sagas changed than one batch carries: refetch the list. */
   truncated: z.boolean(),
 });
-export type SagaBatch = z.infer<typeof SagaBatch>;
+export type SagaBatchWire = z.infer<typeof SagaBatchWire>;
+
+/** A `sagas` message as a client uses it: parsing turns its rows back into summaries. */
+export const SagaBatch = SagaBatchWire.transform(({ seq, rows, truncated }) => ({ seq, items: rows.map(fromSagaRow), truncated }));
+export type SagaBatch = z.output<typeof SagaBatch>;
 
 export const StuckAlert = StuckView.extend({
   sagaId: z.string(),
@@ -32,7 +38,7 @@ export const SOCKET_PATH = '/socket.io';
 
 export interface ServerToClientEvents {
   hello: (m: { seq: number; alerts: StuckAlert[] }) => void;
-  sagas: (m: SagaBatch) => void;
+  sagas: (m: SagaBatchWire) => void;
   alerts: (m: AlertBatch) => void;
   stats: (m: StatsResponse) => void;
   health: (m: HealthResponse) => void;

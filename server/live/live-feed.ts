@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
-import type { HealthResponse, SagaSummary } from '../../lib/wire/rest';
+import type { HealthResponse } from '../../lib/wire/rest';
+import { toSagaRow, type SagaRow } from '../../lib/wire/saga-rows';
 import type { ClientToServerEvents, ServerToClientEvents, StuckAlert } from '../../lib/wire/socket';
 import type { SagaStore } from '../store/saga-store';
 
@@ -67,8 +68,12 @@ export function startLiveFeed({ io, store, health, now, onAlert = (a) => a }: Li
     if (changes.changed.length > 0) {
       seq += 1;
       const ids = changes.changed.slice(-MAX_BATCH_ITEMS);
-      const items = ids.map((id) => store.summary(id)).filter((s): s is SagaSummary => s !== null);
-      const batch = { seq, items, truncated: changes.changed.length > ids.length };
+      const rows: SagaRow[] = [];
+      for (const id of ids) {
+        const s = store.summary(id);
+        if (s) rows.push(toSagaRow(s));
+      }
+      const batch = { seq, rows, truncated: changes.changed.length > ids.length };
       broadcast(io, 'sagas', batch);
     }
     if (changes.raised.length > 0 || changes.resolved.length > 0) {
