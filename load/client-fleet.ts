@@ -24,7 +24,7 @@ process.on('message', (raw: unknown) => {
   }
   const c = cmd.data;
   if (c.type === 'start') {
-    clients = Array.from({ length: c.clients }, () => new LiveClient(c.url));
+    clients = Array.from({ length: c.clients }, (_, i) => new LiveClient(c.url, false, i));
     Promise.all(clients.map((x) => x.connected()))
       .then(async () => {
         if (c.slow) {

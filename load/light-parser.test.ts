@@ -24,8 +24,8 @@ const ids = ['o-1', 'a],["b', '"x"', '[]', 'plain'];
 const batchText = (seq: number, n: number, truncated: boolean) =>
   `2${JSON.stringify(['sagas', { seq, rows: Array.from({ length: n }, (_, i) => toSagaRow(summary(ids[i % ids.length]!, i))), truncated }])}`;
 
-function decodeAll(chunks: string[]): Array<{ type: number; nsp: string; data?: unknown }> {
-  const d = new lightParser.Decoder();
+function decodeAll(chunks: string[], offset = 0): Array<{ type: number; nsp: string; data?: unknown }> {
+  const d = new (lightParser(offset).Decoder)();
   const out: Array<{ type: number; nsp: string; data?: unknown }> = [];
   d.on('decoded', (p: { type: number; nsp: string; data?: unknown }) => out.push(p));
   for (const c of chunks) d.add(c);
@@ -56,8 +56,19 @@ describe('light socket.io parser', () => {
     expect(out.filter((p) => p.type === 2 && (p.data as [string])[0] === 'sagas').length).toBe(FULL_PARSE_EVERY + 1);
   });
 
+  it('spreads the full parses of clients with different offsets over different batches', () => {
+    const fullSeqs = (offset: number) =>
+      decodeAll(Array.from({ length: 2 * FULL_PARSE_EVERY }, (_, i) => batchText(i + 1, 1, false)), offset)
+        .map((p) => (p.data as [string, { seq: number; light?: true }])[1])
+        .filter((b) => !b.light)
+        .map((b) => b.seq);
+    expect(fullSeqs(0)).toEqual([1, FULL_PARSE_EVERY + 1]);
+    expect(fullSeqs(3)).toEqual([4, FULL_PARSE_EVERY + 4]);
+    expect(fullSeqs(FULL_PARSE_EVERY + 3)).toEqual([4, FULL_PARSE_EVERY + 4]);
+  });
+
   it('encodes what a client sends: a connect to the default namespace', () => {
-    expect(new lightParser.Encoder().encode({ type: 0, nsp: '/' })).toEqual(['0']);
-    expect(new lightParser.Encoder().encode({ type: 2, nsp: '/', data: ['x', 1] })).toEqual(['2["x",1]']);
+    expect(new (lightParser().Encoder)().encode({ type: 0, nsp: '/' })).toEqual(['0']);
+    expect(new (lightParser().Encoder)().encode({ type: 2, nsp: '/', data: ['x', 1] })).toEqual(['2["x",1]']);
   });
 });

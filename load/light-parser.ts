@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
  * A socket.io parser for the load run's dashboards (the `parser` option of socket.io-client). The load generator
  * shares two cores with the monitor it measures: fifty clients JSON-parsing every `sagas` batch (about 230 KB each,
  * ten a second) took most of a core, and the monitor's figures measured that contention. This parser reads a batch's
- * seq, row count and truncated flag from its text and leaves the rows unparsed; every VALIDATE_EVERY-th batch of a
+ * seq, row count and truncated flag from its text and leaves the rows unparsed; every FULL_PARSE_EVERY-th batch of a
  * client, and every other message, is parsed in full as the stock parser would. Real dashboards run on other machines
  * and parse everything (lib/wire/socket.ts).
  *
@@ -59,7 +59,8 @@ export function lightBatch(body: string): LightBatch | null {
 }
 
 class Decoder extends EventEmitter {
-  private batches = 0;
+  /** Batches seen, starting from the parser's offset. */
+  protected batches = 0;
 
   add(chunk: unknown): void {
     if (typeof chunk !== 'string' || chunk.length === 0) throw new Error('light parser: only text packets are expected');
@@ -87,4 +88,18 @@ class Encoder {
   }
 }
 
-export const lightParser = { Encoder, Decoder, CONNECT };
+/**
+ * The parser for one client. `offset` (0 to FULL_PARSE_EVERY - 1) picks which batches it parses in full: the fleet
+ * gives each client its own, so the full parses of fifty clients are spread over FULL_PARSE_EVERY batches instead of
+ * landing on the same one and stalling the process that reads them all.
+ */
+export function lightParser(offset = 0) {
+  const start = (FULL_PARSE_EVERY - (offset % FULL_PARSE_EVERY)) % FULL_PARSE_EVERY;
+  class OffsetDecoder extends Decoder {
+    constructor() {
+      super();
+      this.batches = start;
+    }
+  }
+  return { Encoder, Decoder: OffsetDecoder, CONNECT };
+}

@@ -17,10 +17,11 @@ export class LiveClient {
   onResync: (() => void) | null = null;
   onBatch: (() => void) | null = null;
 
-  constructor(url: string, reconnection = false) {
+  /** `index` spreads the clients' full parses over different batches (see light-parser.ts). */
+  constructor(url: string, reconnection = false, index = 0) {
     const f = this.figures;
     // Batches are counted from their text and one in FULL_PARSE_EVERY is parsed and validated (see light-parser.ts).
-    this.socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], reconnection, forceNew: true, parser: lightParser });
+    this.socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], reconnection, forceNew: true, parser: lightParser(index) });
     this.socket.on('hello', (m) => {
       this.helloCount += 1;
       this.lastSeq = m.seq;
