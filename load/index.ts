@@ -16,6 +16,7 @@ import { FleetMessage, ProducerMessage, type FleetCommand, type ProducerStart } 
 import { parseLoadEnv } from './load-options';
 import { printSummary } from './print-summary';
 import { startCpuShares } from './cpu-shares';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startRssSampler, type SagaCountSample } from './rss-sampler';
 import type { z } from 'zod';
 import type { HealthResponse } from '../lib/wire/rest';
@@ -59,6 +60,9 @@ function loopFigures(seen: Array<NonNullable<HealthResponse['process']['eventLoo
     worstGcPauseMs: Math.max(...seen.map((l) => l.gcMaxMs)),
   };
 }
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const RUNNER_LOOP_RESOLUTION_MS = 10;
 
 async function main(): Promise<number> {
   const o = parseLoadEnv(process.env);
@@ -120,6 +124,9 @@ async function main(): Promise<number> {
       if (h.process.eventLoop) loops.push(h.process.eventLoop);
     });
     const cpuAtStart = monitor.cpuMs();
+    // The runner times the API: a late turn of its own loop shows as latency, so its own delay is reported beside it.
+    const runnerLoop = monitorEventLoopDelay({ resolution: RUNNER_LOOP_RESOLUTION_MS });
+    runnerLoop.enable();
     const shares = startCpuShares(() => ({ monitor: monitor?.pid, broker: kafka?.pid, producer: producer.proc.pid, dashboards: fleet.proc.pid, runner: process.pid }));
     producer.send({ type: 'start', brokers: kafka.brokers, rate: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED });
     const done = await producer.next((m) => {
@@ -129,6 +136,10 @@ async function main(): Promise<number> {
     const windowEnd = Date.now();
     const cpuMs = monitor.cpuMs() - cpuAtStart;
     const cpu = shares.stop();
+    runnerLoop.disable();
+    // The histogram holds whole timer intervals; less the resolution they are delays (as server/process-figures.ts).
+    const delay = (ns: number) => round1(Math.max(0, ns / 1e6 - RUNNER_LOOP_RESOLUTION_MS));
+    const runnerLoopFigures = { delayP50Ms: delay(runnerLoop.percentile(50)), delayP99Ms: delay(runnerLoop.percentile(99)), delayMaxMs: delay(runnerLoop.max) };
     const samples = rss.stop();
     const api = await poller.stop();
     const drainedMs = await waitApplied(monitor, done.produced);
@@ -151,6 +162,7 @@ async function main(): Promise<number> {
       producer: { produced: done.produced, sagas: done.sagas, seconds: done.seconds, eventsPerSec: Math.round(done.produced / done.seconds), maxBehind: done.maxBehind },
       monitor: { drainedMs, applied: health.applied, rejected: health.rejected.total, sagas: health.sagas, cpuPercentOfOneCore: Math.round((cpuMs / (windowEnd - windowStart)) * 100), batchesSent: report.maxSeq, eventLoop: loopFigures(loops) },
       cpu,
+      runnerEventLoop: runnerLoopFigures,
       api: apiFigures,
       apiErrorSamples: Object.fromEntries(Object.entries(api).map(([r, s]) => [r, s.errors.slice(0, 3)])),
       rss: rssF,

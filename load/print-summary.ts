@@ -14,6 +14,7 @@ interface Summary {
     eventLoop: { lastWindow: { delayP50Ms: number; delayP99Ms: number; gcPauses: number; gcMajorPauses: number; gcTotalMs: number }; worstDelayMaxMs: number; worstGcPauseMs: number } | null;
   };
   cpu: CpuShares;
+  runnerEventLoop: { delayP50Ms: number; delayP99Ms: number; delayMaxMs: number };
   api: Record<string, LatencyFigures>;
   rss: RssFigures;
   clients: ClientFigures[];
@@ -42,6 +43,8 @@ export function printSummary(r: Summary): void {
   }
   out.push(`producer: ${r.producer.produced} records, ${r.producer.eventsPerSec}/s; monitor: ${r.monitor.sagas} sagas, ${r.monitor.cpuPercentOfOneCore}% of a core, ${r.monitor.batchesSent} batches, drained in ${r.monitor.drainedMs ?? 'n/a'} ms`);
   out.push(`machine: ${r.cpu.machineBusyPercent}% of all cores busy; ${Object.entries(r.cpu.processes).map(([n, p]) => `${n} ${p ?? 'n/a'}%`).join(', ')} of a core`);
+  const rl = r.runnerEventLoop;
+  out.push(`runner event loop (it times the API): delay p50 ${rl.delayP50Ms} ms, p99 ${rl.delayP99Ms} ms, max ${rl.delayMaxMs} ms`);
   out.push('');
   out.push(`${pad('route', 44)}${pad('n', 7)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}mean body`);
   for (const [route, f] of Object.entries(r.api)) {
