@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     await createBenchTopics(kafka.brokers);
     const nodeArgs = [
       ...(o.LOAD_MAX_HEAP_MB > 0 ? [`--max-old-space-size=${o.LOAD_MAX_HEAP_MB}`] : []),
+      ...o.LOAD_MONITOR_NODE_ARGS,
       ...(o.LOAD_PROFILE === '1' ? cpuProfArgs(path.join(ROOT, 'load', 'results', 'profiles')) : []),
     ];
     const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'saga-monitor-load-')), 'config.json');
@@ -158,7 +159,7 @@ async function main(): Promise<number> {
     const results = {
       measuredAt: new Date().toISOString(),
       machine: describeMachine(),
-      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED, maxHeapMB: o.LOAD_MAX_HEAP_MB, generatorNice: o.LOAD_GENERATOR_NICE },
+      settings: { clients: o.LOAD_CLIENTS, eventsPerSec: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED, slowPauseMs: pauseMs, pages, maxFinishedSagas: o.LOAD_MAX_FINISHED, maxHeapMB: o.LOAD_MAX_HEAP_MB, monitorNodeArgs: o.LOAD_MONITOR_NODE_ARGS, generatorNice: o.LOAD_GENERATOR_NICE },
       producer: { produced: done.produced, sagas: done.sagas, seconds: done.seconds, eventsPerSec: Math.round(done.produced / done.seconds), maxBehind: done.maxBehind },
       monitor: { drainedMs, applied: health.applied, rejected: health.rejected.total, sagas: health.sagas, cpuPercentOfOneCore: Math.round((cpuMs / (windowEnd - windowStart)) * 100), batchesSent: report.maxSeq, eventLoop: loopFigures(loops) },
       cpu,

@@ -28,6 +28,12 @@ export const LoadEnv = z.object({
    * producer starve whenever the monitor and the 50 dashboards want both cores.
    */
   LOAD_GENERATOR_NICE: z.coerce.number().int().min(0).max(19).default(0),
+  /** More node flags for the monitor, space-separated V8 or Node options such as --max-semi-space-size=64. */
+  LOAD_MONITOR_NODE_ARGS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(/\s+/).filter(Boolean))
+    .refine((a) => a.every((x) => x.startsWith('--')), 'each item must be a flag starting with --'),
 });
 export type LoadOptions = z.infer<typeof LoadEnv>;
 
