@@ -56,9 +56,9 @@ function retry(m: MonitorProcess, sagaId: string): Promise<Response> {
 }
 
 /**
- * A failed order whose every record was acknowledged a while ago and that the monitor has seen finish (endedAt), so
- * the retry comes after all it did: acknowledged is not yet consumed, and a failed order the monitor has not seen
- * finish may still turn compensating, which refuses the retry.
+ * A failed order that can be retried, whose every record was acknowledged a while ago and that the monitor has seen
+ * finish (endedAt), so the retry comes after all it did: acknowledged is not yet consumed, and a failed order the
+ * monitor has not seen finish may still turn compensating, which refuses the retry.
  */
 async function settledFailedOrder(m: MonitorProcess, records: readonly FaultRecord[], acked: ReadonlySet<number>): Promise<string | false> {
   const page = SagaListResponse.parse(await (await fetch(`${m.url}/api/sagas?status=failed&limit=200`)).json());
@@ -70,6 +70,10 @@ async function settledFailedOrder(m: MonitorProcess, records: readonly FaultReco
     if (last > cutoff || own.some((r) => !acked.has(r.seq))) continue;
     // A saga with a reply still to come (sent after the window) would race the retry; take only finished stories.
     if (records.some((r) => r.sagaId === s.id && r.sendAt > Date.now())) continue;
+    // Its OrderFailed (output topic) can be read before the failed step's reply (step topic): until the reply is read
+    // the monitor sees no step to retry and refuses. The plan says whether a retry would go, without publishing.
+    const plan = await fetch(`${m.url}/api/sagas/${encodeURIComponent(s.id)}/retry-plan`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    if (plan.status !== 200) continue;
     return s.id;
   }
   return false;
