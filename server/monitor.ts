@@ -35,6 +35,12 @@ import { requireOperator } from './retry/auth';
 /** kafkajs log lines that mean the brokers cannot be reached, so health says so before the consumer gives up. */
 const CONNECTION_TROUBLE = /ECONNREFUSED|Connection error|connect ETIMEDOUT|Closed connection|Broker not connected|KafkaJSConnectionError/i;
 
+/**
+ * close() waits this long for Kafka to see the consumer leave and its group deleted (about 1.3 s with an idle local
+ * broker). With the brokers down kafkajs retries for about 16 s, and with one that hangs, 30 s per request: a process
+ * being stopped does not wait on that.
+ */
+const KAFKA_STOP_DEADLINE_MS = 10_000;
 /** An expired session's live feed is closed within this long (signing out closes it at once). */
 const SESSION_SWEEP_MS = 30_000;
 
@@ -70,6 +76,8 @@ export interface MonitorOptions {
   allowedHosts?: string[];
   /** How often live feeds of expired sessions are looked for; tests shorten it. */
   sessionSweepMs?: number;
+  /** How long close() waits for Kafka (leaving the group, deleting it) before it stops without it; tests shorten it. */
+  kafkaStopDeadlineMs?: number;
 }
 
 export interface Monitor {
@@ -209,9 +217,20 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
       feed.stop();
       processFigures.stop();
       stopSessionSweep();
-      await groups.stop();
-      await consumer.stop();
-      if (producer) await (await producer.catch(() => null))?.disconnect().catch(() => {});
+      const kafkaStopped = (async () => {
+        await groups.stop();
+        await consumer.stop();
+        if (producer) await (await producer.catch(() => null))?.disconnect().catch(() => {});
+      })();
+      const deadlineMs = opts.kafkaStopDeadlineMs ?? KAFKA_STOP_DEADLINE_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const inTime = await Promise.race([kafkaStopped.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), deadlineMs)))]);
+      clearTimeout(timer);
+      if (!inTime) {
+        opts.log.warn(
+          `kafka: no answer within ${deadlineMs / 1000} s while stopping; stopping without it. The consumer group ${consumer.groupId} stays on the cluster until its offsets expire (offsets.retention.minutes) or it is deleted (kafka-consumer-groups.sh --delete --group ${consumer.groupId})`,
+        );
+      }
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await pages?.close?.().catch(() => {});
       server.closeAllConnections();

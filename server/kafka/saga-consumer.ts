@@ -59,7 +59,8 @@ export interface SagaConsumerDeps {
  * so it always rebuilds its state from Kafka; the group is deleted on a clean stop.
  */
 export class SagaConsumer {
-  private readonly groupId: string;
+  /** This process's own consumer group, deleted on a clean stop. */
+  readonly groupId: string;
   private consumer: Consumer | null = null;
   private subscribed: string[] = [];
   private timer: NodeJS.Timeout | null = null;
