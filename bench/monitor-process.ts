@@ -33,12 +33,16 @@ export interface MonitorProcessOptions {
   entry?: string;
 }
 
+/** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
 const TICKS_PER_SECOND = 100;
 
-function procStat(pid: number): string[] {
+/** utime + stime of a process, its threads included, in ms, from /proc/<pid>/stat. */
+export function processCpuMs(pid: number): number {
   const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may contain spaces.
-  return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // Fields after the command name, which is in parentheses and may contain spaces; utime and stime are fields 14 and
+  // 15 of the line, 12 and 13 after the command name.
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 /**
@@ -93,11 +97,7 @@ export async function startMonitorProcess(opts: MonitorProcessOptions): Promise<
         await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
       }
     },
-    cpuMs: () => {
-      const f = procStat(pid);
-      // utime and stime are fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after the command name.
-      return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND;
-    },
+    cpuMs: () => processCpuMs(pid),
     rssBytes: () => {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return m ? Number(m[1]) * 1024 : Number.NaN;

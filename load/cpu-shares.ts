@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { processCpuMs } from '../bench/monitor-process';
 
-/** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
-const TICKS_PER_SECOND = 100;
-
-/** utime + stime of one process, its threads included, in ms; null once it has gone. */
-export function processCpuMs(pid: number): number | null {
+/** A process's CPU time in ms; null once it has gone. */
+function cpuMsOrNull(pid: number): number | null {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may contain spaces; utime and stime are 12 and 13.
-    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND;
+    return processCpuMs(pid);
   } catch {
     return null;
   }
@@ -39,7 +34,7 @@ export interface CpuShares {
 export function startCpuShares(pids: () => Record<string, number | undefined>): { stop(): CpuShares } {
   const t0 = Date.now();
   const m0 = machineTicks();
-  const p0 = Object.fromEntries(Object.entries(pids()).map(([name, pid]) => [name, pid === undefined ? null : processCpuMs(pid)]));
+  const p0 = Object.fromEntries(Object.entries(pids()).map(([name, pid]) => [name, pid === undefined ? null : cpuMsOrNull(pid)]));
   return {
     stop: () => {
       const elapsed = Date.now() - t0;
@@ -47,7 +42,7 @@ export function startCpuShares(pids: () => Record<string, number | undefined>): 
       const processes: Record<string, number | null> = {};
       for (const [name, pid] of Object.entries(pids())) {
         const before = p0[name];
-        const after = pid === undefined ? null : processCpuMs(pid);
+        const after = pid === undefined ? null : cpuMsOrNull(pid);
         processes[name] = before === null || before === undefined || after === null ? null : Math.round(((after - before) / elapsed) * 100);
       }
       const total = m1.total - m0.total;

@@ -17,6 +17,7 @@ import { parseLoadEnv } from './load-options';
 import { printSummary } from './print-summary';
 import { startCpuShares } from './cpu-shares';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loopDelayFigures, LOOP_RESOLUTION_MS } from '../server/process-figures';
 import { startRssSampler, type SagaCountSample } from './rss-sampler';
 import type { z } from 'zod';
 import type { HealthResponse } from '../lib/wire/rest';
@@ -60,9 +61,6 @@ function loopFigures(seen: Array<NonNullable<HealthResponse['process']['eventLoo
     worstGcPauseMs: Math.max(...seen.map((l) => l.gcMaxMs)),
   };
 }
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const RUNNER_LOOP_RESOLUTION_MS = 10;
 
 async function main(): Promise<number> {
   const o = parseLoadEnv(process.env);
@@ -126,7 +124,7 @@ async function main(): Promise<number> {
     });
     const cpuAtStart = monitor.cpuMs();
     // The runner times the API: a late turn of its own loop shows as latency, so its own delay is reported beside it.
-    const runnerLoop = monitorEventLoopDelay({ resolution: RUNNER_LOOP_RESOLUTION_MS });
+    const runnerLoop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     runnerLoop.enable();
     const shares = startCpuShares(() => ({ monitor: monitor?.pid, broker: kafka?.pid, producer: producer.proc.pid, dashboards: fleet.proc.pid, runner: process.pid }));
     producer.send({ type: 'start', brokers: kafka.brokers, rate: o.LOAD_RATE, seconds: o.LOAD_SECONDS, seed: o.LOAD_SEED });
@@ -138,9 +136,7 @@ async function main(): Promise<number> {
     const cpuMs = monitor.cpuMs() - cpuAtStart;
     const cpu = shares.stop();
     runnerLoop.disable();
-    // The histogram holds whole timer intervals; less the resolution they are delays (as server/process-figures.ts).
-    const delay = (ns: number) => round1(Math.max(0, ns / 1e6 - RUNNER_LOOP_RESOLUTION_MS));
-    const runnerLoopFigures = { delayP50Ms: delay(runnerLoop.percentile(50)), delayP99Ms: delay(runnerLoop.percentile(99)), delayMaxMs: delay(runnerLoop.max) };
+    const runnerLoopFigures = loopDelayFigures(runnerLoop);
     const samples = rss.stop();
     const api = await poller.stop();
     const drainedMs = await waitApplied(monitor, done.produced);
@@ -153,8 +149,10 @@ async function main(): Promise<number> {
 
     const apiFigures = Object.fromEntries(Object.entries(api).map(([route, s]) => [route, latencyFigures(s.latenciesMs, s.errors.length, s.bytes)]));
     const rssF = rssFigures(samples, sagaCounts, windowEnd - windowStart);
-    const dashboardStalls = report.stalls.map((x) => ({ ms: x.ms, endedAtS: Math.round((x.endedAt - windowStart) / 100) / 10 }));
-    const slowClient = report.slow ? { ...report.slow, pausedAtS: Math.round((report.slow.pausedAt - windowStart) / 100) / 10 } : null;
+    /** An epoch-ms time as seconds into the window, to a tenth. */
+    const intoRunS = (at: number) => Math.round((at - windowStart) / 100) / 10;
+    const dashboardStalls = report.stalls.map((x) => ({ ms: x.ms, endedAtS: intoRunS(x.endedAt) }));
+    const slowClient = report.slow ? { ...report.slow, pausedAtS: intoRunS(report.slow.pausedAt) } : null;
     const checks = evaluate({ api: apiFigures, rss: rssF, clients: report.clients, dashboardStalls, slow: report.slow, produced: done.produced, expected: o.LOAD_RATE * o.LOAD_SECONDS, drainedMs });
     const results = {
       measuredAt: new Date().toISOString(),

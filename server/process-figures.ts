@@ -1,10 +1,10 @@
-import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
 import type { HealthResponse } from '../lib/wire/rest';
 
 /** Figures cover the last whole minute: long enough to hold a p99, short enough to show what happens now. */
 export const PROCESS_WINDOW_MS = 60_000;
 /** Sampling resolution of the event-loop delay histogram; finer costs timer wake-ups for nothing. */
-const LOOP_RESOLUTION_MS = 10;
+export const LOOP_RESOLUTION_MS = 10;
 
 type LoopFigures = NonNullable<HealthResponse['process']['eventLoop']>;
 
@@ -17,6 +17,15 @@ interface GcWindow {
 
 const emptyGc = (): GcWindow => ({ pauses: 0, majorPauses: 0, totalMs: 0, maxMs: 0 });
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * Delay percentiles in ms of a histogram from monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS }). The histogram
+ * is in nanoseconds and includes the sampling interval itself, which is not delay.
+ */
+export function loopDelayFigures(h: IntervalHistogram): { delayP50Ms: number; delayP99Ms: number; delayMaxMs: number } {
+  const delay = (ns: number) => round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS));
+  return { delayP50Ms: delay(h.percentile(50)), delayP99Ms: delay(h.percentile(99)), delayMaxMs: delay(h.max) };
+}
 
 /**
  * How long the monitor's event loop makes work wait (every API answer and live batch waits behind it) and how much of
@@ -40,10 +49,7 @@ export function startProcessFigures(now: () => number = Date.now): { snapshot():
 
   const current = (): LoopFigures => ({
     windowMs: now() - windowStart,
-    // The histogram is in nanoseconds and includes the sampling interval itself, which is not delay.
-    delayP50Ms: round(Math.max(0, loop.percentile(50) / 1e6 - LOOP_RESOLUTION_MS)),
-    delayP99Ms: round(Math.max(0, loop.percentile(99) / 1e6 - LOOP_RESOLUTION_MS)),
-    delayMaxMs: round(Math.max(0, loop.max / 1e6 - LOOP_RESOLUTION_MS)),
+    ...loopDelayFigures(loop),
     gcPauses: gc.pauses,
     gcMajorPauses: gc.majorPauses,
     gcTotalMs: round(gc.totalMs),
