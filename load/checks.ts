@@ -27,12 +27,17 @@ export interface Check {
   detail: string;
 }
 
+/** A stall of the dashboards' own process: how long, and when it ended in s after the window's start. */
+export interface DashboardStall {
+  ms: number;
+  endedAtS: number;
+}
+
 export interface CheckInput {
   api: Record<string, LatencyFigures>;
   rss: RssFigures;
   clients: ClientFigures[];
-  /** Times the dashboards' own process stalled, in s after the window's start. */
-  dashboardStalls: Array<{ ms: number; endedAtS: number }>;
+  dashboardStalls: DashboardStall[];
   slow: SlowOutcome | null;
   produced: number;
   expected: number;
@@ -40,7 +45,7 @@ export interface CheckInput {
 }
 
 /** The longest stall of the dashboards' own process inside a client's longest silence, said in the check's detail. */
-function ownStall(stalls: CheckInput['dashboardStalls'], c: { maxGapMs: number; maxGapEndMs: number }): string {
+function ownStall(stalls: DashboardStall[], c: { maxGapMs: number; maxGapEndMs: number }): string {
   const end = c.maxGapEndMs / 1000;
   const start = end - c.maxGapMs / 1000;
   const inside = stalls.filter((s) => s.endedAtS >= start && s.endedAtS - s.ms / 1000 <= end);

@@ -1,5 +1,5 @@
 import type { LatencyFigures, RssFigures } from './figures';
-import type { Check } from './checks';
+import type { Check, DashboardStall } from './checks';
 import type { CpuShares } from './cpu-shares';
 import type { ClientFigures, SlowOutcome } from './ipc';
 
@@ -18,7 +18,7 @@ interface Summary {
   api: Record<string, LatencyFigures>;
   rss: RssFigures;
   clients: ClientFigures[];
-  dashboardStalls: Array<{ ms: number; endedAtS: number }>;
+  dashboardStalls: DashboardStall[];
   slowClient: (SlowOutcome & { pausedAtS: number }) | null;
   checks: Check[];
   passed: boolean;

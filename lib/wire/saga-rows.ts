@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FindingKind, SagaStatus, SlowView, type SagaSummary } from './rest';
+import { SagaSummary } from './rest';
 
 /**
  * A SagaSummary as one row of the live feed: its fields in this order, without their names and without durationMs
@@ -8,20 +8,9 @@ import { FindingKind, SagaStatus, SlowView, type SagaSummary } from './rest';
  */
 export const SAGA_ROW_FIELDS = ['id', 'type', 'status', 'currentStep', 'phase', 'startedAt', 'updatedAt', 'endedAt', 'stuckSince', 'eventCount', 'findings', 'slow'] as const;
 
-export const SagaRow = z.tuple([
-  z.string(),
-  z.string(),
-  SagaStatus,
-  z.string().nullable(),
-  z.enum(['step', 'compensation']).nullable(),
-  z.number(),
-  z.number(),
-  z.number().nullable(),
-  z.number().nullable(),
-  z.number(),
-  z.array(FindingKind),
-  SlowView.nullable(),
-]);
+const f = SagaSummary.shape;
+/** Each field's schema is the summary's own; findings and slow, optional there, are always in a row. */
+export const SagaRow = z.tuple([f.id, f.type, f.status, f.currentStep, f.phase, f.startedAt, f.updatedAt, f.endedAt, f.stuckSince, f.eventCount, f.findings.unwrap(), f.slow.unwrap()]);
 export type SagaRow = z.infer<typeof SagaRow>;
 
 export function toSagaRow(s: SagaSummary): SagaRow {
