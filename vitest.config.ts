@@ -13,6 +13,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'components',
+          include: ['components/**/*.test.tsx', 'components/**/*.test.ts'],
+          environment: 'happy-dom',
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**'],
