@@ -1,12 +1,10 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { emptyHeld, hold } from '../../lib/saga-list/held';
+import { useEffect, useRef, useState } from 'react';
+import { initialLiveList, stepLiveList, type LiveListInput, type LiveListState } from '../../lib/saga-list/live-list';
 import { firstPageOnly, type ListPages } from '../../lib/saga-list/pages';
-import { patchPages } from '../../lib/saga-list/patch-pages';
 import { queryKeys, type SagaListFilters } from '../../lib/query-keys';
-import type { SagaSummary } from '../../lib/wire/rest';
 import { useLiveSagas } from '../live/live-context';
 
 export interface LiveList {
@@ -22,88 +20,50 @@ export interface LiveList {
   reachedTop(): void;
 }
 
-/** Patches the loaded list from the live feed without moving what the user reads; see patchPages. */
+type Shown = Pick<LiveList, 'paused' | 'newCount' | 'heldCount'>;
+const shownOf = (s: LiveListState): Shown => ({ paused: s.paused, newCount: s.pending.count, heldCount: s.held.count });
+
+/** Patches the loaded list from the live feed without moving what the user reads; stepLiveList decides how. */
 export function useLiveList(filters: SagaListFilters, isAtTop: () => boolean, scrollToTop: () => void): LiveList {
   const qc = useQueryClient();
   const key = queryKeys.sagaList(filters);
-  const pending = useRef(emptyHeld());
-  const held = useRef(emptyHeld());
-  const pausedRef = useRef(false);
-  const [paused, setPausedState] = useState(false);
-  const [counts, setCounts] = useState({ newCount: 0, heldCount: 0 });
-  const syncCounts = useCallback(() => {
-    const next = { newCount: pending.current.count, heldCount: held.current.count };
-    setCounts((c) => (c.newCount === next.newCount && c.heldCount === next.heldCount ? c : next));
-  }, []);
+  // In a ref, not state: batches arrive four times a second and each must see the previous one's outcome at once.
+  const state = useRef(initialLiveList());
+  const [shown, setShown] = useState(() => shownOf(initialLiveList()));
 
-  const reloadFirstPage = () => {
-    pending.current = emptyHeld();
-    qc.setQueryData<ListPages>(key, firstPageOnly);
-    void qc.invalidateQueries({ queryKey: key, exact: true });
-    scrollToTop();
-    syncCounts();
-  };
-
-  const apply = (changed: readonly SagaSummary[], atTop: boolean) => {
-    if (atTop && pending.current.refetch) return reloadFirstPage();
-    const data = qc.getQueryData<ListPages>(key);
-    if (!data) return;
-    let batch = changed;
-    if (atTop && pending.current.sagas.size > 0) {
-      const merged = new Map(pending.current.sagas);
-      for (const s of changed) merged.set(s.id, s);
-      batch = [...merged.values()];
-      pending.current = emptyHeld();
+  const run = (input: LiveListInput) => {
+    const out = stepLiveList(state.current, input, qc.getQueryData<ListPages>(key), filters);
+    state.current = out.state;
+    if (out.reload) {
+      qc.setQueryData<ListPages>(key, firstPageOnly);
+      void qc.invalidateQueries({ queryKey: key, exact: true });
+    } else if (out.data) {
+      qc.setQueryData(key, out.data);
     }
-    const r = patchPages(data, batch, filters, { atTop });
-    if (r.data !== data) qc.setQueryData(key, r.data);
-    hold(pending.current, r.pending, false);
-    syncCounts();
+    if (out.scrollToTop) scrollToTop();
+    const next = shownOf(out.state);
+    setShown((c) => (c.paused === next.paused && c.newCount === next.newCount && c.heldCount === next.heldCount ? c : next));
   };
+  const runRef = useRef(run);
+  runRef.current = run;
 
-  useLiveSagas((changed, refetch) => {
-    if (pausedRef.current) {
-      hold(held.current, changed, refetch);
-      syncCounts();
-    } else if (refetch) {
-      // The live provider has already invalidated every list: the refetch brings the held-back sagas too.
-      pending.current = emptyHeld();
-      syncCounts();
-    } else {
-      apply(changed, isAtTop());
-    }
-  });
+  useLiveSagas((changed, refetch) => run({ kind: 'batch', changed, refetch, atTop: isAtTop() }));
 
   const filterKey = JSON.stringify(key);
   useEffect(() => {
-    pending.current = emptyHeld();
-    syncCounts();
-    const shown = key; // the key of the render that ran this effect, i.e. of `filterKey`
+    runRef.current({ kind: 'filters-changed' });
+    const shownKey = key; // the key of the render that ran this effect, i.e. of `filterKey`
     // Once nobody shows this list, nobody patches it: keep one page, and refetch it when it is shown again.
     return () => {
-      qc.setQueryData<ListPages>(shown, firstPageOnly);
-      void qc.invalidateQueries({ queryKey: shown, exact: true, refetchType: 'none' });
+      qc.setQueryData<ListPages>(shownKey, firstPageOnly);
+      void qc.invalidateQueries({ queryKey: shownKey, exact: true, refetchType: 'none' });
     };
-  }, [filterKey, syncCounts, qc]);
+  }, [filterKey, qc]);
 
-  const setPaused = (next: boolean) => {
-    pausedRef.current = next;
-    setPausedState(next);
-    if (next) return;
-    const h = held.current;
-    held.current = emptyHeld();
-    if (h.refetch) reloadFirstPage();
-    else apply([...h.sagas.values()], isAtTop());
-    syncCounts();
+  return {
+    ...shown,
+    setPaused: (paused) => run(paused ? { kind: 'pause' } : { kind: 'resume', atTop: isAtTop() }),
+    showNew: () => run({ kind: 'show-new' }),
+    reachedTop: () => run({ kind: 'reached-top' }),
   };
-
-  const showNew = () => {
-    scrollToTop();
-    apply([], true);
-  };
-  const reachedTop = () => {
-    if (!pausedRef.current && pending.current.count > 0) apply([], true);
-  };
-
-  return { paused, setPaused, ...counts, showNew, reachedTop };
 }
