@@ -6,7 +6,7 @@ import { io } from 'socket.io-client';
 import { bufferAlerts, bufferSagaBatch, emptyBuffer, mergeAlerts, type LiveBuffer } from '../../lib/live/coalesce';
 import { queryKeys } from '../../lib/query-keys';
 import { HealthResponse, StatsResponse, type SagaSummary } from '../../lib/wire/rest';
-import { AlertBatch, SagaBatch, SOCKET_PATH, type StuckAlert } from '../../lib/wire/socket';
+import { AlertBatch, Hello, SagaBatch, SOCKET_PATH, type StuckAlert } from '../../lib/wire/socket';
 import { LiveContext, type Connection, type LiveContextValue } from './live-context';
 
 /** The socket is read into a buffer and flushed into the query cache at this pace: smooth, never per record. */
@@ -26,11 +26,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     socket.on('connect', () => setConnection('live'));
     socket.on('disconnect', () => setConnection('reconnecting'));
     socket.io.on('reconnect_attempt', () => setConnection('reconnecting'));
-    socket.on('hello', ({ seq, alerts }) => {
-      // A (re)connection may have missed batches: start from the server's seq and refetch what lists show.
-      buffer.current = emptyBuffer(seq);
+    socket.on('hello', (m) => {
+      // A (re)connection may have missed batches: start from the server's seq and refetch what lists show. A hello
+      // that does not parse gives no seq to follow (any next one is taken) and no alerts: the refetch reloads them.
+      const parsed = Hello.safeParse(m);
+      buffer.current = emptyBuffer(parsed.success ? parsed.data.seq : null);
       buffer.current.needsRefetch = true;
-      qc.setQueryData<StuckAlert[]>(queryKeys.alerts(), alerts);
+      if (parsed.success) qc.setQueryData<StuckAlert[]>(queryKeys.alerts(), parsed.data.alerts);
     });
     socket.on('sagas', (m) => {
       const parsed = SagaBatch.safeParse(m);

@@ -2,6 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import type { BulkRetryRequest } from '../../lib/retry/retry-wire';
+import { BulkRetryAnswer, type BulkRetryItem } from '../../lib/wire/rest';
 import type { StuckAlert } from '../../lib/wire/socket';
 import { sendJson } from './use-session';
 
@@ -9,16 +11,19 @@ import { sendJson } from './use-session';
 const DEFAULT_MAX = 10;
 const UI_MAX = 100;
 
-interface BulkItem {
-  sagaId: string;
-  plan?: { topic: string; step: string };
-  accepted?: { topic: string; partition: number; offset: string };
-  error?: string;
+/** Shown when the server answers something this page cannot read, instead of guessing at it. */
+const UNREADABLE = 'unexpected answer from /api/retries';
+
+async function bulkRetry(body: BulkRetryRequest): Promise<BulkRetryAnswer> {
+  const parsed = BulkRetryAnswer.safeParse(await sendJson('POST', '/api/retries', body));
+  if (!parsed.success) throw new Error(UNREADABLE);
+  return parsed.data;
 }
-interface BulkAnswer {
-  dryRun: boolean;
-  matched: number;
-  items: BulkItem[];
+
+function itemText(i: BulkRetryItem): string {
+  if ('error' in i) return i.error;
+  if ('accepted' in i) return `sent to ${i.accepted.topic}/${i.accepted.partition}/${i.accepted.offset}`;
+  return `${i.plan.step} via ${i.plan.topic}`;
 }
 
 /** Retry every saga stuck at one step of one type: a dry run lists what would be sent, then one confirm sends it. */
@@ -34,10 +39,10 @@ export function BulkRetryDialog({ alerts, onClose }: { alerts: StuckAlert[]; onC
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
   const run = useMutation({
-    mutationFn: async (dryRun: boolean) => (await sendJson('POST', '/api/retries', { status: ['stuck'], type, step: step || undefined, max, dryRun })) as BulkAnswer,
+    mutationFn: (dryRun: boolean) => bulkRetry({ status: ['stuck'], type, step: step || undefined, max, dryRun }),
   });
   const preview = run.data?.dryRun ? run.data : null;
-  const sendable = preview?.items.filter((i) => i.plan).length ?? 0;
+  const sendable = preview?.items.filter((i) => 'plan' in i).length ?? 0;
   return (
     <dialog ref={ref} aria-labelledby="bulk-title" onClose={onClose} style={{ maxWidth: 760, width: '90vw' }}>
       <h2 id="bulk-title">Retry stuck sagas</h2>
@@ -65,12 +70,12 @@ export function BulkRetryDialog({ alerts, onClose }: { alerts: StuckAlert[]; onC
       {run.data ? (
         <div role="status">
           <p>
-            {run.data.dryRun ? `${sendable} of ${run.data.matched} matching sagas would be retried:` : `Retried ${run.data.items.filter((i) => i.accepted).length} sagas:`}
+            {run.data.dryRun ? `${sendable} of ${run.data.matched} matching sagas would be retried:` : `Retried ${run.data.items.filter((i) => 'accepted' in i).length} sagas:`}
           </p>
           <ul style={{ maxHeight: 240, overflow: 'auto' }}>
             {run.data.items.map((i) => (
               <li key={i.sagaId}>
-                <code>{i.sagaId}</code>: {i.error ?? (i.accepted ? `sent to ${i.accepted.topic}/${i.accepted.partition}/${i.accepted.offset}` : `${i.plan!.step} via ${i.plan!.topic}`)}
+                <code>{i.sagaId}</code>: {itemText(i)}
               </li>
             ))}
           </ul>

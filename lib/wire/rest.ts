@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EFFECTS } from '../config/schema';
+import { RetryAccepted, RetryPlanView } from '../retry/retry-wire';
 import { SAGA_STATUSES } from '../saga/saga-state';
 import { REJECT_REASONS } from '../saga/event';
 import { TopicConsumers } from './consumers';
@@ -276,6 +277,18 @@ export const StepDurationsResponse = z.object({
   slowSteps: z.object({ factor: z.number(), floorMs: z.number(), minSamples: z.number() }),
 });
 export type StepDurationsResponse = z.infer<typeof StepDurationsResponse>;
+
+/** One saga of a bulk retry: what a dry run would send, what was sent, or why not. */
+export const BulkRetryItem = z.union([
+  z.object({ sagaId: z.string(), error: z.string() }),
+  z.object({ sagaId: z.string(), accepted: RetryAccepted }),
+  z.object({ sagaId: z.string(), plan: RetryPlanView }),
+]);
+export type BulkRetryItem = z.infer<typeof BulkRetryItem>;
+
+/** POST /api/retries: `matched` counts every saga the filters select, `items` the at most `max` tried. */
+export const BulkRetryAnswer = z.object({ dryRun: z.boolean(), matched: z.number(), items: z.array(BulkRetryItem) });
+export type BulkRetryAnswer = z.infer<typeof BulkRetryAnswer>;
 
 export const ApiError = z.object({ error: z.string(), details: z.array(z.string()).optional() });
 export type ApiError = z.infer<typeof ApiError>;

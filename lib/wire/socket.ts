@@ -32,12 +32,16 @@ export type StuckAlert = z.infer<typeof StuckAlert>;
 export const AlertBatch = z.object({ raised: z.array(StuckAlert), resolved: z.array(z.string()) });
 export type AlertBatch = z.infer<typeof AlertBatch>;
 
+/** Sent once per (re)connection: the seq the next batch follows, and every current alert. */
+export const Hello = z.object({ seq: z.number(), alerts: z.array(StuckAlert) });
+export type Hello = z.infer<typeof Hello>;
+
 export const Resync = z.object({ reason: z.string() });
 
 export const SOCKET_PATH = '/socket.io';
 
 export interface ServerToClientEvents {
-  hello: (m: { seq: number; alerts: StuckAlert[] }) => void;
+  hello: (m: Hello) => void;
   sagas: (m: SagaBatchWire) => void;
   alerts: (m: AlertBatch) => void;
   stats: (m: StatsResponse) => void;
