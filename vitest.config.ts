@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'demo/**/*.test.ts', 'bench/**/*.test.ts', 'load/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'demo/**/*.test.ts', 'testing/**/*.test.ts', 'bench/**/*.test.ts', 'load/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           env: { TZ: 'UTC' },
         },
@@ -25,7 +25,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**'],
           env: { TZ: 'UTC' },
-          globalSetup: ['./server/test/kafka-global-setup.ts'],
+          globalSetup: ['./testing/kafka/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           // One broker on two cores: run integration files one at a time.

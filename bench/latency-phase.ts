@@ -2,7 +2,7 @@ import { summarizeBacklog, type BacklogSummary, type LagSample } from './latency
 import { watchFeed, type FeedCounts } from './latency-client';
 import { startLiveProducer, type LiveProducerResult } from './latency-producer';
 import { LatencyTracker, type LatencySummary } from './latency-tracker';
-import type { MonitorProcess } from './monitor-process';
+import type { MonitorProcess } from '../testing/monitor/monitor-process';
 import { round } from './stats';
 
 /** Lag is sampled this often from /api/health: enough points for a slope, little load on the monitor. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { MonitorProcess } from './monitor-process';
+import type { MonitorProcess } from '../testing/monitor/monitor-process';
 
 /** A full collection of a heap of a few hundred MiB takes seconds on a busy box; this only bounds a lost signal. */
 const PROBE_TIMEOUT_MS = 60_000;

@@ -1,5 +1,5 @@
 import type { HealthResponse } from '../lib/wire/rest';
-import { startMonitorProcess, type MonitorProcess } from './monitor-process';
+import { startMonitorProcess, type MonitorProcess } from '../testing/monitor/monitor-process';
 import { STEADY_FROM } from './raw-consumer-settings';
 
 /** Polling for the first record and the steady-state mark this often bounds the error of their times to 10 ms. */
@@ -40,7 +40,7 @@ export async function catchUpMonitor(opts: {
   onProgress?: (h: HealthResponse) => void;
 }): Promise<MonitorCatchUp> {
   const spawnAt = Date.now();
-  const monitor = await startMonitorProcess({ root: opts.root, brokers: opts.brokers, nodeArgs: opts.nodeArgs, env: opts.env, say: opts.say });
+  const monitor = await startMonitorProcess({ brokers: opts.brokers, nodeArgs: opts.nodeArgs, env: opts.env });
   try {
     const poll = (ms: number) => new Promise((r) => setTimeout(r, ms));
     let h = await monitor.health();

@@ -1,6 +1,6 @@
 import { EVENT_TOPICS, type EventType, type SagaType } from '../demo/event-catalog';
 import { EVENT_TYPE_HEADER, SAGA_ID_HEADER } from '../demo/envelope';
-import { createRng } from '../demo/random';
+import { createRng } from '../lib/random';
 import { makeSagaId } from '../demo/saga-id';
 import { classify, isRejected } from '../lib/saga/classify';
 import type { CompiledConfig } from '../lib/saga/compiled-config';

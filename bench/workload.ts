@@ -2,7 +2,7 @@ import { Kafka, logLevel, type Message } from 'kafkajs';
 import { EVENT_TOPICS, type EventType, type SagaType } from '../demo/event-catalog';
 import { EVENT_TYPE_HEADER, SAGA_ID_HEADER } from '../demo/envelope';
 import { makeOrder } from '../demo/order-data';
-import { createRng, type Rng } from '../demo/random';
+import { createRng, type Rng } from '../lib/random';
 import { makeSagaId } from '../demo/saga-id';
 import { DEMO_TOPICS } from '../demo/topics';
 import { makeTrip } from '../demo/trip-data';

@@ -6,7 +6,8 @@ import { EVENT_TOPICS, type EventType, type StepName } from './event-catalog';
 import { ORDER_STEPS } from './order-steps';
 import type { ForceOutcome, Outcome } from './outcome';
 import { makeSagaId } from './saga-id';
-import { expectedOrderSequence, observe, pollUntil, sequence, TRIP_SEQUENCES, type Observed } from './test-observer';
+import { pollUntil } from '../lib/poll-until';
+import { expectedOrderSequence, observe, sequence, TRIP_SEQUENCES, type Observed } from '../testing/demo/observer';
 
 /** Scenario: 40 sagas of each type on a real broker, seeded random outcomes plus a few pinned ones (below). */
 const SAGAS = 40;
@@ -68,13 +69,13 @@ beforeAll(async () => {
   });
   log = await observe(brokers, demo.topics);
   // Settled: every saga started and either ended or had a record dropped that this log has seen too.
-  dropped = await pollUntil('every saga to end or be dropped', SETTLE_MS, () => {
+  dropped = await pollUntil('every saga to end or be dropped', () => {
     const s = demo.stats();
     const drops = new Map(s.dropped.recent.map((d) => [d.sagaId, d.eventType]));
     const waiting = (id: string) => records(id).some((r) => r.type === drops.get(id));
     const all = [...ids(orderId), ...ids(tripId)];
     return s.generatorsDone && all.every((id) => ended(id) || waiting(id)) && caughtUp() ? new Set(drops.keys()) : undefined;
-  });
+  }, SETTLE_MS);
 });
 
 afterAll(async () => {
@@ -137,7 +138,7 @@ describe('demo saga system on a real broker', () => {
   it('completes a stuck order when its dropped command is re-sent with a retry id', async () => {
     const command = records(orderId(1)).find((r) => r.type === 'ReserveInventory')!;
     await resend(command, 'retry-order-1');
-    await pollUntil('the retried order to complete', SETTLE_MS, () => ended(orderId(1)) && caughtUp(1));
+    await pollUntil('the retried order to complete', () => ended(orderId(1)) && caughtUp(1), SETTLE_MS);
     const seq = sequence(records(orderId(1)), ['OrderStatusChanged']);
     expect(seq.at(-1)).toBe('OrderCompleted');
     expect(seq.filter((t) => t === 'ReserveInventory')).toHaveLength(2);
@@ -148,7 +149,7 @@ describe('demo saga system on a real broker', () => {
   it('completes a stuck trip when the event a service dropped is re-sent with a retry id', async () => {
     const event = records(tripId(1)).find((r) => r.type === 'FlightBooked')!;
     await resend(event, 'retry-trip-1');
-    await pollUntil('the retried trip to be confirmed', SETTLE_MS, () => ended(tripId(1)) && caughtUp(2));
+    await pollUntil('the retried trip to be confirmed', () => ended(tripId(1)) && caughtUp(2), SETTLE_MS);
     expect(sequence(records(tripId(1)))).toEqual([...TRIP_SEQUENCES.confirmed.slice(0, 2), 'FlightBooked', ...TRIP_SEQUENCES.confirmed.slice(2)]);
   });
 
@@ -156,7 +157,7 @@ describe('demo saga system on a real broker', () => {
     const before = demo.stats();
     const reply = records(orderId(4)).find((r) => r.type === 'PaymentAuthorized')!;
     await resend(reply, 'duplicate-reply');
-    await pollUntil('the orchestrator to ignore the duplicate', SETTLE_MS, () => demo.stats().repliesIgnored > before.repliesIgnored);
+    await pollUntil('the orchestrator to ignore the duplicate', () => demo.stats().repliesIgnored > before.repliesIgnored, SETTLE_MS);
     expect(demo.stats().produced.ReserveInventory).toBe(before.produced.ReserveInventory);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLatency, parseLatencyRange, sampleLatency } from './latency';
-import { createRng } from './random';
+import { createRng } from '../lib/random';
 
 describe('parseLatencyRange', () => {
   it.each([

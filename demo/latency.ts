@@ -1,4 +1,4 @@
-import type { Rng } from './random';
+import type { Rng } from '../lib/random';
 
 /** A uniform latency distribution in milliseconds, both ends included. */
 export interface LatencyRange {

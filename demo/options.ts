@@ -1,7 +1,7 @@
 import { SAGA_TYPES, STEP_NAMES, isSagaType, type SagaType, type StepName } from './event-catalog';
 import { checkLatencyRange, formatLatency, isLatencyRange, type LatencyRange } from './latency';
 import type { ForceOutcome } from './outcome';
-import { randomSeed } from './random';
+import { randomSeed } from '../lib/random';
 import { checkRunTag, newRunTag } from './saga-id';
 import type { OrderStep } from './order-steps';
 import { checkSkipCompensation } from './skip-compensation';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Rng } from './random';
+import type { Rng } from '../lib/random';
 import { CHANNELS, PLACES, PRODUCTS, STREETS } from './vocabulary';
 
 export const OrderItem = z.object({ sku: z.string().min(1), qty: z.number().int().positive(), unitPrice: z.number().nonnegative() });

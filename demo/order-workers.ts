@@ -1,6 +1,6 @@
 import type { DemoEvent, Fields } from './envelope';
 import { ORDER_STEPS, type OrderStep, type OrderStepDef } from './order-steps';
-import type { Rng } from './random';
+import type { Rng } from '../lib/random';
 import type { Reaction, ServiceDef } from './service-runtime';
 import { CARRIERS, FAILURE_REASONS, PAYMENT_METHODS, WAREHOUSES } from './vocabulary';
 

@@ -1,5 +1,5 @@
 import type { SagaType, StepName } from './event-catalog';
-import { derivedRng } from './random';
+import { derivedRng } from '../lib/random';
 import { parseSagaId } from './saga-id';
 
 /** `action` is the step itself (book, reserve); `compensation` undoes it (refund, release, cancel). */

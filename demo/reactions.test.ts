@@ -4,7 +4,7 @@ import { EVENT_TOPICS, type EventType } from './event-catalog';
 import { makeOrder } from './order-data';
 import { startOrder } from './order-state-machine';
 import { ORDER_WORKERS } from './order-workers';
-import { createRng } from './random';
+import { createRng } from '../lib/random';
 import type { ServiceDef } from './service-runtime';
 import { makeTrip } from './trip-data';
 import { TRIP_SERVICES } from './trip-services';

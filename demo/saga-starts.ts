@@ -2,7 +2,7 @@ import type { SagaType } from './event-catalog';
 import { toRecords, type Emission, type OutgoingRecord } from './envelope';
 import type { ResolvedDemoOptions } from './options';
 import { makeOrder } from './order-data';
-import { derivedRng } from './random';
+import { derivedRng } from '../lib/random';
 import { makeSagaId } from './saga-id';
 import { makeTrip } from './trip-data';
 

@@ -6,7 +6,7 @@ import { startConsumer } from './kafka-setup';
 import { sampleLatency } from './latency';
 import type { ResolvedDemoOptions } from './options';
 import { decideOutcome, outcomeContext, type Phase } from './outcome';
-import { derivedRng, type Rng } from './random';
+import { derivedRng, type Rng } from '../lib/random';
 import { recordDrop, type DemoStats } from './stats';
 import { knobFor } from './step-knob';
 import type { TimerSet } from './timer-set';

@@ -1,4 +1,4 @@
-import type { Rng } from './random';
+import type { Rng } from '../lib/random';
 import { PLACES } from './vocabulary';
 
 /** The business part of TripRequested; every service copies it forward so each event stands on its own. */

@@ -1,5 +1,5 @@
 import type { DemoEvent, Emission, Fields } from './envelope';
-import type { Rng } from './random';
+import type { Rng } from '../lib/random';
 import type { Reaction, ServiceDef } from './service-runtime';
 import { AIRLINES, CAR_CLASSES, CAR_COMPANIES, FAILURE_REASONS, HOTELS } from './vocabulary';
 

@@ -5,7 +5,7 @@ import { startLocalKafka, type LocalKafka } from '../scripts/local-kafka';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { startMonitor, type Monitor } from '../server/monitor';
 import type { Logger } from '../server/logger';
-import { demoConfig } from '../server/test/test-config';
+import { demoConfig } from '../testing/monitor/test-config';
 import { startDemo, type Demo } from '../demo/demo-system';
 import { newRunTag } from '../demo/saga-id';
 import { HealthResponse } from '../lib/wire/rest';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { processCpuMs } from '../bench/monitor-process';
+import { processCpuMs } from '../testing/monitor/monitor-process';
 
 /** A process's CPU time in ms; null once it has gone. */
 function cpuMsOrNull(pid: number): number | null {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cpuProfArgs } from '../bench/profile-files';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from '../bench/machine';
-import { startMonitorProcess, type MonitorProcess } from '../bench/monitor-process';
+import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../testing/monitor/monitor-process';
 import { createBenchTopics } from '../bench/workload';
 import { startLocalKafka, type LocalKafka } from '../scripts/local-kafka';
 import { startApiPoller } from './api-poller';
@@ -94,7 +94,7 @@ async function main(): Promise<number> {
     const shipped = JSON.parse(readFileSync(path.join(ROOT, 'saga-monitor.config.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(configFile, JSON.stringify({ ...shipped, maxFinishedSagas: o.LOAD_MAX_FINISHED }));
     const env = { SAGA_MONITOR_CONFIG: configFile };
-    monitor = await startMonitorProcess({ root: ROOT, brokers: kafka.brokers, entry: pages ? undefined : path.join('load', 'api-only-monitor.ts'), nodeArgs, env, say });
+    monitor = await startMonitorProcess({ brokers: kafka.brokers, entry: pages ? undefined : API_ONLY_ENTRY, nodeArgs, env });
     await monitor.waitCaughtUp(CATCH_UP_TIMEOUT_MS);
     say(`monitor ${monitor.url} (pid ${monitor.pid}) caught up`);
 

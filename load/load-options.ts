@@ -6,7 +6,7 @@ export const LoadEnv = z.object({
   LOAD_RATE: z.coerce.number().int().min(10).max(50_000).default(5_000),
   LOAD_SECONDS: z.coerce.number().int().min(6).max(3_600).default(60),
   LOAD_SEED: z.string().min(1).default('load-6'),
-  /** 1: run the API-only server (load/api-only-monitor.ts) when no Next build exists; the figures say so. */
+  /** 1: run the API-only server (testing/monitor/api-only-monitor.ts) when no Next build exists; the figures say so. */
   LOAD_NO_PAGES: z.enum(['0', '1']).default('0'),
   /** How long the slow client stops reading; by default half the run, capped below the heartbeat timeout. */
   LOAD_SLOW_PAUSE_MS: z.coerce.number().int().min(1_000).optional(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage } from 'kafkajs';
 import { startLocalKafka, type LocalKafka } from './local-kafka';
-import { pollUntil } from './local-kafka/poll-until';
+import { pollUntil } from '../lib/poll-until';
 
 /** Consuming a few hundred messages from a local broker takes well under a second; this is the stuck verdict. */
 const CONSUME_TIMEOUT_MS = 30_000;
@@ -59,7 +59,7 @@ async function consume(kafka: Kafka, topic: string, count: number): Promise<Rece
         received.push({ partition, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '' });
       },
     });
-    await pollUntil(() => received.length >= count, { timeoutMs: CONSUME_TIMEOUT_MS, what: `${count} messages on ${topic}` });
+    await pollUntil(`${count} messages on ${topic}`, () => received.length >= count, CONSUME_TIMEOUT_MS);
   } finally {
     await consumer.disconnect();
   }
@@ -112,7 +112,7 @@ describe('local Kafka with kafkajs 2.2.4', () => {
 
       const crashedPid = broker.pid;
       broker.kill();
-      await pollUntil(() => !isAlive(crashedPid), { timeoutMs: DEATH_TIMEOUT_MS, what: `pid ${crashedPid} to die` });
+      await pollUntil(`pid ${crashedPid} to die`, () => !isAlive(crashedPid), DEATH_TIMEOUT_MS);
 
       await broker.restart();
       expect(broker.pid).not.toBe(crashedPid);

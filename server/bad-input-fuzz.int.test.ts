@@ -4,20 +4,20 @@
 // A failing run names its seed; BAD_INPUT_SEED=<seed> replays it.
 import { afterAll, expect, inject, it } from 'vitest';
 import { reasonRows } from '../components/health/reject-reasons';
-import { mulberry32, shuffled } from '../lib/saga/fixtures/prng';
+import { mulberry32, shuffled } from '../testing/prng';
 import { REJECT_REASONS } from '../lib/saga/event';
 import { SagaListResponse, type SagaStatus } from '../lib/wire/rest';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
 import { REJECTED_SAMPLES_PER_REASON } from './store/rejected-log';
-import { badInputConfig, badInputTopics } from './test/bad-input-config';
-import { consumedAfter, getDetail, getHealth, rejectedDelta } from './test/health-probe';
-import { junkRecords } from './test/junk-records';
-import { createTopics } from './test/kafka-test-client';
-import { pollUntil } from './test/poll-until';
-import { produceOnce } from './test/produce-once';
-import { ORDER_PLANS, sagaRecords, TRIP_PLANS, type TopicMessage } from './test/saga-plans';
-import { uniquePrefix } from './test/test-config';
+import { badInputConfig, badInputTopics } from '../testing/bad-input/config';
+import { consumedAfter, getDetail, getHealth, rejectedDelta } from '../testing/monitor/health-probe';
+import { junkRecords } from '../testing/bad-input/junk-records';
+import { createTopics } from '../testing/kafka/test-client';
+import { pollUntil } from '../lib/poll-until';
+import { produceOnce } from '../testing/kafka/produce-once';
+import { ORDER_PLANS, sagaRecords, TRIP_PLANS, type TopicMessage } from '../testing/bad-input/saga-plans';
+import { uniquePrefix } from '../testing/monitor/test-config';
 
 const brokers = inject('kafkaBrokers');
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20_261_125);

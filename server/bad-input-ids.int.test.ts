@@ -1,9 +1,9 @@
 // Saga ids and event types that are missing, of the wrong type or unknown, on a real broker, one category at a time:
 // what is rejected with which reason, what is accepted and how (README, Bad input).
 import { describe, expect, it } from 'vitest';
-import { JSON_ID_TOPIC, KEYED_TOPIC } from './test/bad-input-config';
-import { aMinuteAgo, badInputHarness, samplesOf } from './test/bad-input-harness';
-import { demoRecord, ORDER_PLANS, sagaRecords } from './test/saga-plans';
+import { JSON_ID_TOPIC, KEYED_TOPIC } from '../testing/bad-input/config';
+import { aMinuteAgo, badInputHarness, samplesOf } from '../testing/bad-input/harness';
+import { demoRecord, ORDER_PLANS, sagaRecords } from '../testing/bad-input/saga-plans';
 
 const h = badInputHarness('bad-ids');
 

@@ -2,11 +2,11 @@
 // records produced twice, records arriving newest first. None is rejected; what each does is asserted and documented
 // (README, Bad input).
 import { describe, expect, it } from 'vitest';
-import { aMinuteAgo, badInputHarness } from './test/bad-input-harness';
-import { getDetail } from './test/health-probe';
-import { testKafka } from './test/kafka-test-client';
-import { pollUntil } from './test/poll-until';
-import { demoRecord, ORDER_PLANS, sagaRecords, TRIP_PLANS, type TopicMessage } from './test/saga-plans';
+import { aMinuteAgo, badInputHarness } from '../testing/bad-input/harness';
+import { getDetail } from '../testing/monitor/health-probe';
+import { testKafka } from '../testing/kafka/test-client';
+import { pollUntil } from '../lib/poll-until';
+import { demoRecord, ORDER_PLANS, sagaRecords, TRIP_PLANS, type TopicMessage } from '../testing/bad-input/saga-plans';
 
 const h = badInputHarness('bad-time', { futureTolerant: ['payment.events'] });
 const YEAR_MS = 365 * 24 * 3600_000;

@@ -4,11 +4,11 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_VALUE_CHARS_KEPT } from '../lib/saga/classify';
-import { JSON_ID_TOPIC, KEYED_TOPIC } from './test/bad-input-config';
-import { aMinuteAgo, badInputHarness, samplesOf } from './test/bad-input-harness';
-import { getDetail } from './test/health-probe';
-import { testKafka } from './test/kafka-test-client';
-import { demoRecord, ORDER_PLANS, sagaRecords, type TopicMessage } from './test/saga-plans';
+import { JSON_ID_TOPIC, KEYED_TOPIC } from '../testing/bad-input/config';
+import { aMinuteAgo, badInputHarness, samplesOf } from '../testing/bad-input/harness';
+import { getDetail } from '../testing/monitor/health-probe';
+import { testKafka } from '../testing/kafka/test-client';
+import { demoRecord, ORDER_PLANS, sagaRecords, type TopicMessage } from '../testing/bad-input/saga-plans';
 
 const h = badInputHarness('bad-values');
 

@@ -5,10 +5,10 @@ import { makeSagaId } from '../demo/saga-id';
 import { SagaDetail, SagaListResponse, StatsResponse, type FindingKind } from '../lib/wire/rest';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
-import { pollUntil } from './test/poll-until';
-import { produceOnce } from './test/produce-once';
-import { ORDER_PLANS, sagaRecords } from './test/saga-plans';
-import { demoConfig, uniquePrefix } from './test/test-config';
+import { pollUntil } from '../lib/poll-until';
+import { produceOnce } from '../testing/kafka/produce-once';
+import { ORDER_PLANS, sagaRecords } from '../testing/bad-input/saga-plans';
+import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';
 
 /**
  * Findings end to end: the demo, told to leave payments uncompensated, fails one order at inventory after its payment

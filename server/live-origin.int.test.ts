@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOCKET_PATH } from '../lib/wire/socket';
-import { ALICE, signIn, startGuardedMonitor, type GuardedMonitor } from './test/guarded-monitor';
+import { ALICE, signIn, startGuardedMonitor, type GuardedMonitor } from '../testing/monitor/guarded-monitor';
 
 /**
  * The live feed answers pages of this monitor only: a socket.io handshake carrying another Origin is refused on both

@@ -8,8 +8,8 @@ import { SagaDetail, SagaListResponse, type SagaStatus } from '../lib/wire/rest'
 import { AlertBatch, SagaBatch, SOCKET_PATH, StuckAlert } from '../lib/wire/socket';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
-import { pollUntil } from './test/poll-until';
-import { demoConfig, uniquePrefix } from './test/test-config';
+import { pollUntil } from '../lib/poll-until';
+import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';
 
 /**
  * Demo traffic in, API and socket.io out. Outcomes are pinned per saga ordinal so every status is expected; the

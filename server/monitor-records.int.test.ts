@@ -2,9 +2,9 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { HealthResponse, SagaDetail } from '../lib/wire/rest';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
-import { createTopics, produce, sagaRecord, testKafka } from './test/kafka-test-client';
-import { pollUntil } from './test/poll-until';
-import { demoConfig, uniquePrefix } from './test/test-config';
+import { createTopics, produce, sagaRecord, testKafka } from '../testing/kafka/test-client';
+import { pollUntil } from '../lib/poll-until';
+import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';
 
 const brokers = inject('kafkaBrokers');
 const ORDER_TOPICS = ['orders.requested', 'payment.commands', 'payment.events', 'orders.completed', 'orders.failed'];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { RATE_WINDOW_MS, RETRIES_PER_WINDOW } from './retry/rate-limit';
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './retry/retry-routes';
-import { ALICE, BOB, startGuardedMonitor, type GuardedMonitor } from './test/guarded-monitor';
-import { readTopic } from './test/read-topic';
+import { ALICE, BOB, startGuardedMonitor, type GuardedMonitor } from '../testing/monitor/guarded-monitor';
+import { readTopic } from '../testing/kafka/read-log';
 
 /**
  * The limits hold: retries per operator per minute (a bulk request counts each saga, concurrent requests cannot race

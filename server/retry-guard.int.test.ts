@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiError } from '../lib/wire/rest';
 import { RATE_WINDOW_MS } from './retry/rate-limit';
 import { SESSION_TTL_MS } from './retry/sessions';
-import { ALICE, BOB, signIn, startGuardedMonitor, type GuardedMonitor } from './test/guarded-monitor';
-import { readTopic } from './test/read-topic';
+import { ALICE, BOB, signIn, startGuardedMonitor, type GuardedMonitor } from '../testing/monitor/guarded-monitor';
+import { readTopic } from '../testing/kafka/read-log';
 
 /**
  * Every retry endpoint refuses a request without a valid operator (401) and a cookie request from another site

@@ -8,9 +8,9 @@ import type { MonitorConfig } from '../lib/config/schema';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
 import { RETRIES_PER_WINDOW } from './retry/rate-limit';
-import { pollUntil } from './test/poll-until';
-import { readTopic } from './test/read-topic';
-import { demoConfig, uniquePrefix } from './test/test-config';
+import { pollUntil } from '../lib/poll-until';
+import { readTopic } from '../testing/kafka/read-log';
+import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';
 
 /** Retries on the real broker: the demo drops one order (command mode) and one trip (resend mode). */
 const brokers = inject('kafkaBrokers');

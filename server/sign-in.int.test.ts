@@ -4,9 +4,9 @@ import { SOCKET_PATH } from '../lib/wire/socket';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
 import { SESSION_TTL_MS } from './retry/sessions';
-import { signIn } from './test/guarded-monitor';
-import { createTopics } from './test/kafka-test-client';
-import { demoConfig, uniquePrefix } from './test/test-config';
+import { signIn } from '../testing/monitor/guarded-monitor';
+import { createTopics } from '../testing/kafka/test-client';
+import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';
 
 /** With SAGA_MONITOR_REQUIRE_SIGN_IN, viewing needs an operator too: the API and the live feed. */
 const brokers = inject('kafkaBrokers');

@@ -6,9 +6,9 @@ import { SagaDetail, SagaListResponse, StepDurationsResponse, type SagaSummary }
 import { SagaBatch, SOCKET_PATH } from '../lib/wire/socket';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
-import { createTopics } from './test/kafka-test-client';
-import { pollUntil } from './test/poll-until';
-import { demoConfig, uniquePrefix } from './test/test-config';
+import { createTopics } from '../testing/kafka/test-client';
+import { pollUntil } from '../lib/poll-until';
+import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';
 
 /**
  * Learned thresholds end to end: demo orders with fast shipping (20-80 ms) teach the monitor what shipping takes;

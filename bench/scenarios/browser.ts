@@ -6,7 +6,7 @@ import { assertChromium, launchBrowser, longTasks, newInstrumentedPage, pageNow,
 import { startBrowserProfiling, type BrowserProfiling } from '../browser-profile';
 import { envInt } from '../env-int';
 import { startLiveProducer } from '../latency-producer';
-import { startMonitorProcess } from '../monitor-process';
+import { startMonitorProcess } from '../../testing/monitor/monitor-process';
 import { profileDirFor } from '../profile-files';
 import { summarizeProfile, type ProfileSummary } from '../profile-summary';
 import type { Scenario } from '../scenario';
@@ -42,7 +42,7 @@ export const scenario: Scenario = {
     const o = backlogWorkload('browser', SAGAS * RECORDS_PER_SAGA);
     const seeded = await seed(brokers, Number.POSITIVE_INFINITY, o, ctx.say, takeSagas(sagas(o), SAGAS));
     ctx.say(`seeded ${seeded.sagas.toLocaleString('en-US')} sagas, ${seeded.events.toLocaleString('en-US')} records in ${round(seeded.seconds)} s`);
-    const monitor = await startMonitorProcess({ root: ctx.root, brokers, say: ctx.say });
+    const monitor = await startMonitorProcess({ brokers });
     let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
     try {
       browser = await launchBrowser();

@@ -1,6 +1,6 @@
 import { envInt } from '../env-int';
 import { runLatencyPhase, type PhaseResult } from '../latency-phase';
-import { startMonitorProcess } from '../monitor-process';
+import { startMonitorProcess } from '../../testing/monitor/monitor-process';
 import { cpuProfArgs, newestProfile, profileDirFor } from '../profile-files';
 import { readProfile, summarizeProfile, type ProfileSummary } from '../profile-summary';
 import type { Latency } from '../results';
@@ -67,7 +67,7 @@ export const scenario: Scenario = {
     const brokers = ctx.kafka!.brokers;
     await createBenchTopics(brokers);
     const profileDir = ctx.profile ? profileDirFor(ctx.profileDir, 'latency-monitor') : null;
-    const monitor = await startMonitorProcess({ root: ctx.root, brokers, nodeArgs: profileDir ? cpuProfArgs(profileDir) : [], say: ctx.say });
+    const monitor = await startMonitorProcess({ brokers, nodeArgs: profileDir ? cpuProfArgs(profileDir) : [] });
     let stderrTail = '';
     const keepTail = (d: Buffer) => (stderrTail = (stderrTail + d.toString('utf8')).slice(-STDERR_TAIL_CHARS));
     monitor.child.stderr!.on('data', keepTail);

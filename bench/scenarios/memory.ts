@@ -3,7 +3,7 @@ import { backlogWorkload } from '../backlog';
 import { envInt } from '../env-int';
 import { growthBetween, type MemoryPoint } from '../memory-growth';
 import { measureAfterGc, memoryProbeSetup, type Usage } from '../memory-probe';
-import { startMonitorProcess, type MonitorProcess } from '../monitor-process';
+import { startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
 import { takeSagas } from '../take-sagas';
@@ -57,7 +57,7 @@ export const scenario: Scenario = {
     ctx.say(`seeded ${seeded.sagas.toLocaleString('en-US')} sagas, ${seeded.events.toLocaleString('en-US')} records in ${round(seeded.seconds)} s`);
     const probe = memoryProbeSetup();
     const startedAt = Date.now();
-    const monitor = await startMonitorProcess({ root: ctx.root, brokers, nodeArgs: probe.nodeArgs, env: probe.env, say: ctx.say });
+    const monitor = await startMonitorProcess({ brokers, nodeArgs: probe.nodeArgs, env: probe.env });
     try {
       const caught = await monitor.waitCaughtUp(CATCH_UP_TIMEOUT_MS);
       const catchUpSeconds = round((Date.now() - startedAt) / 1000);

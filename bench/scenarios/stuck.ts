@@ -2,7 +2,7 @@ import path from 'node:path';
 import { newRunTag } from '../../demo/saga-id';
 import { loadConfig } from '../../server/config/load-config';
 import { compileConfig } from '../../lib/saga/compiled-config';
-import { startMonitorProcess, type MonitorProcess } from '../monitor-process';
+import { startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
 import { watchAlerts, type AlertWatch } from '../stuck-alerts';
@@ -126,7 +126,7 @@ export const scenario: Scenario = {
     const profileDir = ctx.profile ? profileDirFor(ctx.profileDir, 'stuck-monitor') : null;
     const nodeArgs = profileDir ? cpuProfArgs(profileDir) : [];
     const startedAt = Date.now();
-    const monitor = await startMonitorProcess({ root: ctx.root, brokers, nodeArgs, say: ctx.say });
+    const monitor = await startMonitorProcess({ brokers, nodeArgs });
     let stderrTail = '';
     monitor.child.stderr!.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString('utf8')).slice(-STDERR_TAIL_CHARS)));
     monitor.child.once('exit', (code, signal) => ctx.say(`the monitor exited (code ${code}, signal ${signal}); its stderr ends:\n${stderrTail}`));

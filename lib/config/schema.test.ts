@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monitorConfigInput } from '../saga/fixtures/order-fulfilment';
+import { monitorConfigInput } from '../../testing/fixtures/order-fulfilment';
 import { MonitorConfig } from './schema';
 
 type Draft = ReturnType<typeof draft>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SagaTypeConfig } from '../config/schema';
-import { foldEvents, toEvent } from '../saga/fixtures/materialize';
-import { sagaType } from '../saga/fixtures/order-fulfilment';
-import { orderRecords, tripRecords } from '../saga/fixtures/records';
-import { orderCompleted } from '../saga/fixtures/scenarios';
+import { foldEvents, toEvent } from '../../testing/fixtures/materialize';
+import { sagaType } from '../../testing/fixtures/order-fulfilment';
+import { orderRecords, tripRecords } from '../../testing/fixtures/records';
+import { orderCompleted } from '../../testing/fixtures/scenarios';
 import type { SagaStatus } from '../wire/rest';
 import { planRetry } from './plan-retry';
 import { RETRY_HEADERS, RetryCommand } from './retry-wire';

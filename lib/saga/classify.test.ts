@@ -3,8 +3,8 @@ import { MonitorConfig, type MonitorConfigInput } from '../config/schema';
 import { classify, isRejected, MAX_VALUE_CHARS_KEPT } from './classify';
 import { compileConfig } from './compiled-config';
 import type { RejectReason } from './event';
-import { compiled, monitorConfigInput, orderFulfilment, T0 } from './fixtures/order-fulfilment';
-import { rawRecord, RecordFactory } from './fixtures/records';
+import { compiled, monitorConfigInput, orderFulfilment, T0 } from '../../testing/fixtures/order-fulfilment';
+import { rawRecord, RecordFactory } from '../../testing/fixtures/records';
 import type { RawRecord } from './record';
 
 const f = new RecordFactory();

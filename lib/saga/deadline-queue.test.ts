@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeadlineQueue } from './deadline-queue';
-import { mulberry32 } from './fixtures/prng';
+import { mulberry32 } from '../../testing/prng';
 
 type Op = ['schedule', string, number] | ['cancel', string];
 

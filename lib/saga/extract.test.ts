@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Extractor } from '../config/schema';
 import { compileExtractor, LazyJson, parseJsonPath, type Extracted, type ExtractFailure } from './extract';
-import { rawRecord } from './fixtures/records';
+import { rawRecord } from '../../testing/fixtures/records';
 
 describe('parseJsonPath', () => {
   it.each<[string, Array<string | number>]>([

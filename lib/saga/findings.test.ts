@@ -4,12 +4,12 @@ import type { FindingKind } from '../wire/rest';
 import type { SagaEvent } from './event';
 import { mayHaveTimelineFindings } from './finding-lanes';
 import { computeFindings, MAX_FINDINGS_PER_SAGA, mergeFindings } from './findings';
-import { foldEvents, toEvent } from './fixtures/materialize';
-import { sagaType, T0 } from './fixtures/order-fulfilment';
-import { mulberry32 } from './fixtures/prng';
-import { RecordFactory, type Step } from './fixtures/records';
+import { foldEvents, toEvent } from '../../testing/fixtures/materialize';
+import { sagaType, T0 } from '../../testing/fixtures/order-fulfilment';
+import { mulberry32 } from '../../testing/prng';
+import { RecordFactory, type Step } from '../../testing/fixtures/records';
 import { applyEvent } from './reducer';
-import { orderCompensated, orderCompleted, orderFailedAtPayment, tripCompensated, tripCompleted } from './fixtures/scenarios';
+import { orderCompensated, orderCompleted, orderFailedAtPayment, tripCompensated, tripCompleted } from '../../testing/fixtures/scenarios';
 
 /**
  * Timelines hand-written from the demo's record shapes (fixtures/order-fulfilment.ts): a record, a record re-sent by

@@ -1,11 +1,11 @@
 /** Arrival order and redelivery: where record timestamps tell the order, state must not depend on arrival order. */
 import { describe, expect, it } from 'vitest';
 import type { SagaEvent } from './event';
-import { essence, foldEvents, scenarioEvents, toEvent } from './fixtures/materialize';
-import { sagaType } from './fixtures/order-fulfilment';
-import { mulberry32, permutations, shuffled } from './fixtures/prng';
-import { orderRecords, RecordFactory, type Step } from './fixtures/records';
-import { orderCompensated, orderCompleted, orderFailedAtPayment, SCENARIOS, tripCompensated, tripCompleted, type Scenario } from './fixtures/scenarios';
+import { essence, foldEvents, scenarioEvents, toEvent } from '../../testing/fixtures/materialize';
+import { sagaType } from '../../testing/fixtures/order-fulfilment';
+import { mulberry32, permutations, shuffled } from '../../testing/prng';
+import { orderRecords, RecordFactory, type Step } from '../../testing/fixtures/records';
+import { orderCompensated, orderCompleted, orderFailedAtPayment, SCENARIOS, tripCompensated, tripCompleted, type Scenario } from '../../testing/fixtures/scenarios';
 import { applyEvent } from './reducer';
 
 const SHUFFLES = 300;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SagaEvent } from './event';
-import { foldEvents, scenarioEvents, toEvent } from './fixtures/materialize';
-import { sagaType, T0 } from './fixtures/order-fulfilment';
-import { orderRecords, RecordFactory, type Step } from './fixtures/records';
-import { orderCompensated, orderCompleted, orderFailedAtPayment, SCENARIOS, tripCompensated } from './fixtures/scenarios';
+import { foldEvents, scenarioEvents, toEvent } from '../../testing/fixtures/materialize';
+import { sagaType, T0 } from '../../testing/fixtures/order-fulfilment';
+import { orderRecords, RecordFactory, type Step } from '../../testing/fixtures/records';
+import { orderCompensated, orderCompleted, orderFailedAtPayment, SCENARIOS, tripCompensated } from '../../testing/fixtures/scenarios';
 import { applyEvent, MAX_EVENTS_PER_SAGA } from './reducer';
 
 const orderEvents = (steps: readonly Step[], f = new RecordFactory()) => orderRecords('o-1', steps, f).map(toEvent);

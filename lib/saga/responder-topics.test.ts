@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SagaEvent } from './event';
-import { foldEvents, toEvent } from './fixtures/materialize';
-import { sagaType } from './fixtures/order-fulfilment';
-import { orderRecords, tripRecords, type Step } from './fixtures/records';
-import { orderCompensated, orderCompleted, orderFailedAtPayment, tripCompensated, tripCompleted } from './fixtures/scenarios';
+import { foldEvents, toEvent } from '../../testing/fixtures/materialize';
+import { sagaType } from '../../testing/fixtures/order-fulfilment';
+import { orderRecords, tripRecords, type Step } from '../../testing/fixtures/records';
+import { orderCompensated, orderCompleted, orderFailedAtPayment, tripCompensated, tripCompleted } from '../../testing/fixtures/scenarios';
 import { responderTopics } from './responder-topics';
 import type { SagaState } from './saga-state';
 

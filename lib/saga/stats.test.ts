@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StatsResponse, type SagaStatus } from '../wire/rest';
-import { T0 } from './fixtures/order-fulfilment';
+import { T0 } from '../../testing/fixtures/order-fulfilment';
 import { BUCKET_MS, DURATION_SAMPLES, percentile, StatsTracker, WINDOW_MS, type Transition } from './stats';
 
 const ORDER = 'order-fulfilment';

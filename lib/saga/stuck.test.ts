@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldEvents, toEvent } from './fixtures/materialize';
+import { foldEvents, toEvent } from '../../testing/fixtures/materialize';
 import {
   FLIGHT_TIMEOUT_MS,
   ORDER_STUCK_AFTER_MS,
@@ -8,9 +8,9 @@ import {
   SHIPPING_TIMEOUT_MS,
   T0,
   TRIP_STUCK_AFTER_MS,
-} from './fixtures/order-fulfilment';
-import { orderRecords, tripRecords, type Step } from './fixtures/records';
-import { orderCompensated, orderCompleted, orderFailedAtPayment, tripCompensated, tripCompleted } from './fixtures/scenarios';
+} from '../../testing/fixtures/order-fulfilment';
+import { orderRecords, tripRecords, type Step } from '../../testing/fixtures/records';
+import { orderCompensated, orderCompleted, orderFailedAtPayment, tripCompensated, tripCompleted } from '../../testing/fixtures/scenarios';
 import { stuckDeadline, stuckInfo, thresholdMs } from './stuck';
 
 const order = sagaType('order-fulfilment');

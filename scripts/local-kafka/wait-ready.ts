@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { pollUntil } from './poll-until';
+import { pollUntil } from '../../lib/poll-until';
 
 /** A cold JVM on two cores serves clients in 5-15 s; a restart after SIGKILL also recovers its logs first. */
 const READY_TIMEOUT_MS = 90_000;
@@ -48,11 +48,13 @@ export async function waitUntilReady(
   });
   try {
     await pollUntil(
+      `Kafka at ${brokers} to accept clients`,
       async () => {
         if (exitCode !== undefined) return true;
         return describeCluster(brokers);
       },
-      { timeoutMs: READY_TIMEOUT_MS, intervalMs: PROBE_INTERVAL_MS, what: `Kafka at ${brokers} to accept clients` },
+      READY_TIMEOUT_MS,
+      PROBE_INTERVAL_MS,
     );
   } catch (error) {
     throw new Error(`${(error as Error).message}\n--- broker log tail ---\n${explain()}`);

@@ -9,16 +9,16 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalKafka, type LocalKafka } from '../../scripts/local-kafka';
-import { testKafka } from '../test/kafka-test-client';
-import { pollUntil } from '../test/poll-until';
-import { waitConsumedTo } from './caught-up';
-import { faultWorkload, SEQ_HEADER } from './fault-workload';
-import { createDemoTopics, envInt, holdUntil, reportFigures, scratchDir, shippedConfig } from './fault-env';
-import { watchHealth } from './health-watch';
-import { startMonitorProcess, type MonitorProcess } from './monitor-process';
-import { compareWithOracle, disagreements, NO_DISAGREEMENT } from './oracle-check';
-import { producePaced } from './paced-producer';
-import { endOffsets, readLog } from './read-log';
+import { testKafka } from '../../testing/kafka/test-client';
+import { pollUntil } from '../../lib/poll-until';
+import { waitConsumedTo } from '../../testing/faults/caught-up';
+import { faultWorkload, SEQ_HEADER } from '../../testing/faults/fault-workload';
+import { createDemoTopics, envInt, holdUntil, reportFigures, scratchDir, shippedConfig } from '../../testing/faults/fault-env';
+import { watchHealth } from '../../testing/faults/health-watch';
+import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
+import { compareWithOracle, disagreements, NO_DISAGREEMENT } from '../../testing/faults/oracle-check';
+import { producePaced } from '../../testing/faults/paced-producer';
+import { endOffsets, readLog } from '../../testing/kafka/read-log';
 
 const SEED = 6_001;
 const SAGAS = envInt('FAULT_SAGAS', 5_000);
@@ -48,7 +48,7 @@ afterAll(async () => {
 describe('the broker killed mid-stream', () => {
   it('shows the outage, reconnects without a restart, and ends equal to the oracle', async () => {
     const { config, compiled } = shippedConfig(broker.brokers);
-    monitor = await startMonitorProcess(config, path.join(scratchDir('broker-kill'), 'config.json'));
+    monitor = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: config, file: path.join(scratchDir('broker-kill'), 'config.json') } });
     const m = monitor;
     await pollUntil('the monitor connected', async () => (await m.health()).kafka.state === 'connected' && true);
 
@@ -96,7 +96,7 @@ describe('the broker killed mid-stream', () => {
       ...agreement,
     };
     reportFigures('broker-kill', figures);
-    if (process.env.FAULT_DEBUG) process.stderr.write(m.logs.join('\n') + '\n');
+    if (process.env.MONITOR_DEBUG) process.stderr.write(m.logs.join('\n') + '\n');
 
     expect(m.alive(), 'the monitor process was never restarted').toBe(true);
     expect(during.length, 'health samples while the broker was down').toBeGreaterThan(0);

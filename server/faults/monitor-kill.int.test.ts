@@ -12,15 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalKafka, type LocalKafka } from '../../scripts/local-kafka';
 import { AuditRecord, RETRY_HEADERS } from '../../lib/retry/retry-wire';
 import { SagaDetail, SagaListResponse } from '../../lib/wire/rest';
-import { testKafka } from '../test/kafka-test-client';
-import { pollUntil } from '../test/poll-until';
-import { waitConsumedTo } from './caught-up';
-import { faultWorkload, type FaultRecord } from './fault-workload';
-import { createDemoTopics, envInt, reportFigures, scratchDir, shippedConfig } from './fault-env';
-import { startMonitorProcess, type MonitorProcess } from './monitor-process';
-import { compareWithOracle, disagreements, NO_DISAGREEMENT } from './oracle-check';
-import { producePaced } from './paced-producer';
-import { endOffsets, readLog } from './read-log';
+import { testKafka } from '../../testing/kafka/test-client';
+import { pollUntil } from '../../lib/poll-until';
+import { waitConsumedTo } from '../../testing/faults/caught-up';
+import { faultWorkload, type FaultRecord } from '../../testing/faults/fault-workload';
+import { createDemoTopics, envInt, reportFigures, scratchDir, shippedConfig } from '../../testing/faults/fault-env';
+import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
+import { compareWithOracle, disagreements, NO_DISAGREEMENT } from '../../testing/faults/oracle-check';
+import { producePaced } from '../../testing/faults/paced-producer';
+import { endOffsets, readLog } from '../../testing/kafka/read-log';
 
 const SEED = 6_002;
 const SAGAS = envInt('FAULT_SAGAS', 3_800);
@@ -83,7 +83,7 @@ describe('the monitor killed mid-stream', () => {
   it('rebuilds a view equal to the oracle after a restart, and keeps the retry and its audit', async () => {
     const { config, compiled } = shippedConfig(broker.brokers);
     const file = path.join(scratchDir('monitor-kill'), 'config.json');
-    const first = await startMonitorProcess(config, file, OPERATORS);
+    const first = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: config, file }, env: OPERATORS });
     monitors.push(first);
     await pollUntil('the monitor connected', async () => (await first.health()).kafka.state === 'connected');
 
@@ -106,7 +106,7 @@ describe('the monitor killed mid-stream', () => {
     const killedAt = Date.now();
     await first.kill();
     expect(first.alive()).toBe(false);
-    const second = await startMonitorProcess(config, file, OPERATORS);
+    const second = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: config, file }, env: OPERATORS });
     monitors.push(second);
     const restartedAt = Date.now();
     await pollUntil('the restarted monitor connected', async () => (await second.health()).kafka.state === 'connected', 30_000);

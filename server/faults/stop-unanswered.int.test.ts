@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalKafka, type LocalKafka } from '../../scripts/local-kafka';
 import type { Logger } from '../logger';
 import { startMonitor, type Monitor } from '../monitor';
-import { testKafka } from '../test/kafka-test-client';
-import { pollUntil } from '../test/poll-until';
-import { createDemoTopics, shippedConfig } from './fault-env';
+import { testKafka } from '../../testing/kafka/test-client';
+import { pollUntil } from '../../lib/poll-until';
+import { createDemoTopics, shippedConfig } from '../../testing/faults/fault-env';
 
 /** Short, so the frozen broker's hung requests (30 s in kafkajs) outlast it by far. */
 const DEADLINE_MS = 1_000;

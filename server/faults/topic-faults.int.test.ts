@@ -10,14 +10,14 @@ import { startLocalKafka, type LocalKafka } from '../../scripts/local-kafka';
 import { freePorts } from '../../scripts/local-kafka/free-port';
 import { DEMO_TOPICS, TOPIC_PARTITIONS } from '../../demo/topics';
 import type { HealthResponse } from '../../lib/wire/rest';
-import { getDetail } from '../test/health-probe';
-import { createTopics, testKafka } from '../test/kafka-test-client';
-import { pollUntil } from '../test/poll-until';
-import { produceOnce } from '../test/produce-once';
-import { ORDER_PLANS, sagaRecords } from '../test/saga-plans';
-import { demoConfig, uniquePrefix } from '../test/test-config';
-import { reportFigures, scratchDir } from './fault-env';
-import { startMonitorProcess, type MonitorProcess } from './monitor-process';
+import { getDetail } from '../../testing/monitor/health-probe';
+import { createTopics, testKafka } from '../../testing/kafka/test-client';
+import { pollUntil } from '../../lib/poll-until';
+import { produceOnce } from '../../testing/kafka/produce-once';
+import { ORDER_PLANS, sagaRecords } from '../../testing/bad-input/saga-plans';
+import { demoConfig, uniquePrefix } from '../../testing/monitor/test-config';
+import { reportFigures, scratchDir } from '../../testing/faults/fault-env';
+import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
 
 /** The monitor looks for topics every 5 s (TOPIC_RECHECK_MS); a change must show within two rounds on a busy machine. */
 const NOTICE_TIMEOUT_MS = 15_000;
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 async function startOn(prefix: string): Promise<MonitorProcess> {
-  const m = await startMonitorProcess(demoConfig(`127.0.0.1:${port}`, prefix), path.join(scratch, `${prefix}json`));
+  const m = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: demoConfig(`127.0.0.1:${port}`, prefix), file: path.join(scratch, `${prefix}json`) } });
   monitors.push(m);
   return m;
 }

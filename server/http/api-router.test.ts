@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgingResponse, SagaDetail, SagaListResponse, StatsResponse, StepDurationsResponse } from '../../lib/wire/rest';
 import { silentLogger } from '../logger';
 import { SagaStore } from '../store/saga-store';
-import { ev, ordersConfig } from '../test/events';
+import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { createApiRouter } from './api-router';
 import { z } from 'zod';
 import { ConsumersResponse, type TopicConsumers } from '../../lib/wire/consumers';

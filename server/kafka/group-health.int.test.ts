@@ -13,9 +13,9 @@ import { SagaDetail } from '../../lib/wire/rest';
 import { AlertBatch, SOCKET_PATH, StuckAlert } from '../../lib/wire/socket';
 import { silentLogger } from '../logger';
 import { startMonitor, type Monitor } from '../monitor';
-import { testKafka } from '../test/kafka-test-client';
-import { pollUntil } from '../test/poll-until';
-import { demoConfig, uniquePrefix } from '../test/test-config';
+import { testKafka } from '../../testing/kafka/test-client';
+import { pollUntil } from '../../lib/poll-until';
+import { demoConfig, uniquePrefix } from '../../testing/monitor/test-config';
 
 const brokers = inject('kafkaBrokers');
 const PREFIX = uniquePrefix('group-health');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsumerGroupsConfig } from '../../lib/config/schema';
 import { TopicConsumers } from '../../lib/wire/consumers';
 import { silentLogger, type Logger } from '../logger';
-import { pollUntil } from '../test/poll-until';
+import { pollUntil } from '../../lib/poll-until';
 import { GroupHealth, MAX_GROUPS_PER_CHECK } from './group-health';
 
 interface FakeGroup {

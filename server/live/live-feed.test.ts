@@ -6,8 +6,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../../lib/wire/socket';
 import type { HealthResponse } from '../../lib/wire/rest';
-import { ev, ordersConfig } from '../test/events';
-import { pollUntil } from '../test/poll-until';
+import { ev, ordersConfig } from '../../testing/fixtures/events';
+import { pollUntil } from '../../lib/poll-until';
 import { SagaStore } from '../store/saga-store';
 import { MAX_PENDING_PACKETS, startLiveFeed } from './live-feed';
 

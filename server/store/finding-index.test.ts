@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings } from '../../lib/saga/findings';
 import { FINDING_KINDS } from '../../lib/wire/rest';
-import { ev, ordersConfig } from '../test/events';
+import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { MAX_FINISHED_WITH_DETAIL, SagaStore } from './saga-store';
 
 const config = ordersConfig();

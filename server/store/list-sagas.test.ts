@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SagaListQuery } from '../../lib/wire/rest';
-import { ev, ordersConfig } from '../test/events';
+import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { BadCursorError, listSagas, TopK } from './list-sagas';
 import { SagaStore } from './saga-store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAGA_STATUSES, type SagaStatus } from '../../lib/saga/saga-state';
-import { ev, ordersConfig } from '../test/events';
+import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { SagaIndex } from './saga-index';
 import { SagaStore } from './saga-store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ev, ordersConfig } from '../test/events';
+import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { MAX_FINISHED_WITH_DETAIL, SagaStore } from './saga-store';
 
 function storeAt(start: number) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MonitorConfig } from '../../lib/config/schema';
 import { compileConfig } from '../../lib/saga/compiled-config';
 import { SagaDetail, SagaSummary, StepDurationsResponse } from '../../lib/wire/rest';
-import { ev, ordersConfig } from '../test/events';
+import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { SagaStore } from './saga-store';
 
 /** The store-test saga type (payment timeout 10 s, shipping 5 s) learning from 5 samples, threshold 3 x p99, floor 100 ms. */

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import type { RawRecord } from '../../lib/saga/record';
+import { testKafka } from './test-client';
+import { pollUntil } from '../../lib/poll-until';
+
+/** A record read back from the log: the monitor's record shape, without the wire size nobody here needs. */
+export type LoggedRecord = Omit<RawRecord, 'valueBytes'>;
+
+/** Reading tens of thousands of records back from a local broker takes seconds; this bounds a hung read. */
+const READ_TIMEOUT_MS = 60_000;
+
+/** The end offset of every partition of `topics`, as `topic/partition` -> offset. */
+export async function endOffsets(kafka: Kafka, topics: readonly string[]): Promise<Map<string, bigint>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const out = new Map<string, bigint>();
+    for (const topic of topics) for (const o of await admin.fetchTopicOffsets(topic)) out.set(`${topic}/${o.partition}`, BigInt(o.high));
+    return out;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Every record of `topics` from the start of the log to the end offsets they have when called: what Kafka holds. */
+export async function readLog(kafka: Kafka, topics: readonly string[]): Promise<LoggedRecord[]> {
+  const ends = await endOffsets(kafka, topics);
+  const remaining = new Set([...ends].filter(([, end]) => end > 0n).map(([slot]) => slot));
+  const out: LoggedRecord[] = [];
+  const consumer = kafka.consumer({ groupId: `fault-test-reader-${randomUUID()}`, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        const slot = `${batch.topic}/${batch.partition}`;
+        const end = ends.get(slot) ?? 0n;
+        for (const m of batch.messages) {
+          if (BigInt(m.offset) >= end) continue;
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(m.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+          out.push({ topic: batch.topic, partition: batch.partition, offset: m.offset, timestamp: Number(m.timestamp), key: m.key?.toString() ?? null, value: m.value?.toString() ?? null, headers });
+          if (BigInt(m.offset) + 1n >= end) remaining.delete(slot);
+        }
+      },
+    });
+    await pollUntil(`the log of ${topics.length} topics read back`, () => remaining.size === 0, READ_TIMEOUT_MS);
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}
+
+/** Every record of one topic, read with a client of its own: what a test checks was (or was not) published. */
+export function readTopic(brokers: string, topic: string): Promise<LoggedRecord[]> {
+  return readLog(testKafka(brokers), [topic]);
+}
