@@ -3,9 +3,8 @@
 // the reason the contract gives it, and every valid saga ends in exactly its expected status.
 // A failing run names its seed; BAD_INPUT_SEED=<seed> replays it.
 import { afterAll, expect, inject, it } from 'vitest';
-import { reasonRows } from '../components/health/reject-reasons';
+import { reasonRows } from '../lib/explain/reject-reasons';
 import { mulberry32, shuffled } from '../testing/prng';
-import { REJECT_REASONS } from '../lib/saga/event';
 import { SagaListResponse, type SagaStatus } from '../lib/wire/rest';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
@@ -18,6 +17,7 @@ import { pollUntil } from '../lib/poll-until';
 import { produceOnce } from '../testing/kafka/produce-once';
 import { ORDER_PLANS, sagaRecords, TRIP_PLANS, type TopicMessage } from '../testing/bad-input/saga-plans';
 import { uniquePrefix } from '../testing/monitor/test-config';
+import { REJECT_REASONS } from '../lib/vocabulary';
 
 const brokers = inject('kafkaBrokers');
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20_261_125);

@@ -1,5 +1,5 @@
 import type { HealthResponse } from '../../lib/wire/rest';
-import { reasonRows } from './reject-reasons';
+import { reasonRows } from '../../lib/explain/reject-reasons';
 import { RejectedSamples } from './rejected-samples';
 import styles from './health.module.css';
 

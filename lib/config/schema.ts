@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SAGA_STATUSES } from '../saga/saga-state';
+import { EFFECTS, SAGA_STATUSES } from '../vocabulary';
 
 /** Where a value comes from in a Kafka record. */
 export const Extractor = z.union([
@@ -9,16 +9,6 @@ export const Extractor = z.union([
 ]);
 export type Extractor = z.infer<typeof Extractor>;
 
-export const EFFECTS = [
-  'start',
-  'step-started',
-  'step-completed',
-  'step-failed',
-  'compensation-started',
-  'compensation-completed',
-  'complete',
-  'fail',
-] as const;
 export const Effect = z.enum(EFFECTS);
 export type Effect = z.infer<typeof Effect>;
 

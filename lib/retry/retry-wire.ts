@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SAGA_STATUSES } from '../saga/saga-state';
+import { SAGA_STATUSES } from '../vocabulary';
 
 /** Headers a resent record carries so the receiving service and the monitor can tell it from the original. */
 export const RETRY_HEADERS = {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { MonitorConfig, type MonitorConfigInput } from '../config/schema';
 import { classify, isRejected, MAX_VALUE_CHARS_KEPT } from './classify';
 import { compileConfig } from './compiled-config';
-import type { RejectReason } from './event';
 import { compiled, monitorConfigInput, orderFulfilment, T0 } from '../../testing/fixtures/order-fulfilment';
 import { rawRecord, RecordFactory } from '../../testing/fixtures/records';
 import type { RawRecord } from './record';
+import { type RejectReason } from '../vocabulary';
 
 const f = new RecordFactory();
 const json = (v: unknown) => JSON.stringify(v);

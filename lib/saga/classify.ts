@@ -1,7 +1,8 @@
 import type { CompiledConfig, CompiledRule, TopicEntry } from './compiled-config';
-import type { Rejected, RejectReason, SagaEvent } from './event';
+import type { Rejected, SagaEvent } from './event';
 import { LazyJson, type Extracted, type ExtractFailure } from './extract';
 import type { RawRecord } from './record';
+import { type RejectReason } from '../vocabulary';
 
 /** Values are kept for the drill-down; beyond this they are cut (the record stays in Kafka). */
 export const MAX_VALUE_CHARS_KEPT = 8_192;

@@ -1,10 +1,6 @@
-import type { Effect, Trigger } from '../config/schema';
+import type { Trigger } from '../config/schema';
+import type { EventEffect, RejectReason } from '../vocabulary';
 
-/**
- * `observed`: a record of a configured topic that carries a saga id but matches no rule; kept on the timeline.
- * `retry`: a manual retry, read back from the monitor's audit topic.
- */
-export type EventEffect = Effect | 'observed' | 'retry';
 
 /** One classified record, the unit the reducer folds. */
 export interface SagaEvent {
@@ -28,17 +24,6 @@ export interface SagaEvent {
   value: string | null;
   valueTruncated: boolean;
 }
-
-export const REJECT_REASONS = [
-  'empty-value',
-  'invalid-json',
-  'missing-saga-id',
-  'invalid-saga-id',
-  'unconfigured-topic',
-  /** The monitor failed on a record it should have handled: a bug, counted rather than fatal. */
-  'processing-error',
-] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface Rejected {
   reason: RejectReason;

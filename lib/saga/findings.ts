@@ -1,10 +1,11 @@
 import type { SagaTypeConfig } from '../config/schema';
-import { FINDING_KINDS, type Finding } from '../wire/rest';
+import { type Finding } from '../wire/rest';
 import { commandFindings } from './finding-commands';
 import { mayHaveTimelineFindings, stepTracks, type Lane, type LaneItem } from './finding-lanes';
 import { evidenceOf, nameOf } from './finding-text';
 import { recordKey } from './record';
 import { isFinished, type SagaState } from './saga-state';
+import { FINDING_KINDS } from '../vocabulary';
 
 /**
  * Findings kept per saga. One saga rarely has more than a few; a reused saga id (a hot key) could repeat one finding

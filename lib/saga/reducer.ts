@@ -1,7 +1,8 @@
 import type { SagaTypeConfig } from '../config/schema';
-import { compareEvents, type EventEffect, type SagaEvent } from './event';
+import { compareEvents, type SagaEvent } from './event';
 import { emptyStep, type SagaState, type StepState } from './saga-state';
 import { deriveStatus } from './status';
+import { type EventEffect } from '../vocabulary';
 
 /**
  * Detail kept per saga. A saga normally has a dozen events; the cap protects memory from a saga id that is reused

@@ -1,9 +1,6 @@
+import type { Phase, SagaStatus, StepStatus } from '../vocabulary';
 import type { SagaEvent } from './event';
 
-export const SAGA_STATUSES = ['in_progress', 'stuck', 'completed', 'failed', 'compensating', 'compensated'] as const;
-export type SagaStatus = (typeof SAGA_STATUSES)[number];
-
-export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'compensating' | 'compensated';
 
 export interface StepState {
   name: string;
@@ -34,7 +31,7 @@ export interface SagaState {
   status: Exclude<SagaStatus, 'stuck'>;
   currentStep: string | null;
   /** What the saga waits for: a step's reply or a compensation's. */
-  phase: 'step' | 'compensation' | null;
+  phase: Phase | null;
   endedAt: number | null;
   /** Timeline, ordered by compareEvents; older events beyond MAX_EVENTS_PER_SAGA are dropped. */
   events: SagaEvent[];

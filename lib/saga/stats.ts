@@ -1,5 +1,5 @@
 import type { SagaStatus, StatsResponse, ThroughputPoint } from '../wire/rest';
-import { SAGA_STATUSES } from './saga-state';
+import { SAGA_STATUSES } from '../vocabulary';
 
 /** Chart resolution: fine enough to show a burst, coarse enough that an hour is 360 points. */
 export const BUCKET_MS = 10_000;

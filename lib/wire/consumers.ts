@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSUMER_VERDICTS } from '../vocabulary';
 
 /**
  * Who reads a topic and whether they keep up: the consumer groups on each configured topic, as the monitor last saw
@@ -10,7 +11,7 @@ import { z } from 'zod';
  * for stalledAfterMs. `lagging`: more than lagRecords behind but committing. `unknown`: not checked yet, or the
  * group's lag could not be read.
  */
-export const ConsumerVerdict = z.enum(['ok', 'lagging', 'stalled', 'no-consumers', 'unknown']);
+export const ConsumerVerdict = z.enum(CONSUMER_VERDICTS);
 export type ConsumerVerdict = z.infer<typeof ConsumerVerdict>;
 
 export const GroupOnTopic = z.object({

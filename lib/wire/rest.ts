@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { EFFECTS } from '../config/schema';
 import { RetryAccepted, RetryPlanView } from '../retry/retry-wire';
-import { SAGA_STATUSES } from '../saga/saga-state';
-import { REJECT_REASONS } from '../saga/event';
 import { TopicConsumers } from './consumers';
+import { EVENT_EFFECTS, FINDING_KINDS, PHASES, REJECT_REASONS, SAGA_STATUSES, STEP_STATUSES } from '../vocabulary';
 
 /** REST catalog: every body the server sends and every query it accepts. Times are epoch milliseconds. */
 
@@ -11,7 +9,6 @@ export const SagaStatus = z.enum(SAGA_STATUSES);
 export type SagaStatus = z.infer<typeof SagaStatus>;
 
 /** What can be wrong with a saga even when it is not stuck (lib/saga/findings.ts says when each is reported). */
-export const FINDING_KINDS = ['uncompensated', 'reply-without-request', 'duplicate-command', 'retry-raced-reply'] as const;
 export const FindingKind = z.enum(FINDING_KINDS);
 export type FindingKind = z.infer<typeof FindingKind>;
 
@@ -49,7 +46,7 @@ export const SagaSummary = z.object({
   type: z.string(),
   status: SagaStatus,
   currentStep: z.string().nullable(),
-  phase: z.enum(['step', 'compensation']).nullable(),
+  phase: z.enum(PHASES).nullable(),
   startedAt: z.number(),
   updatedAt: z.number(),
   endedAt: z.number().nullable(),
@@ -66,7 +63,7 @@ export type SagaSummary = z.infer<typeof SagaSummary>;
 
 export const StepView = z.object({
   name: z.string(),
-  status: z.enum(['pending', 'running', 'completed', 'failed', 'compensating', 'compensated']),
+  status: z.enum(STEP_STATUSES),
   startedAt: z.number().nullable(),
   endedAt: z.number().nullable(),
   attempts: z.number(),
@@ -83,7 +80,7 @@ export const EventView = z.object({
   offset: z.string(),
   timestamp: z.number(),
   eventType: z.string().nullable(),
-  effect: z.enum([...EFFECTS, 'observed', 'retry']),
+  effect: z.enum(EVENT_EFFECTS),
   step: z.string().nullable(),
   key: z.string().nullable(),
   headers: z.record(z.string(), z.string()),
@@ -97,7 +94,7 @@ export const WaitingFor = z.object({ topic: z.string(), eventType: z.string().nu
 export const StuckView = z.object({
   since: z.number(),
   step: z.string().nullable(),
-  phase: z.enum(['step', 'compensation']).nullable(),
+  phase: z.enum(PHASES).nullable(),
   thresholdMs: z.number(),
   reason: z.string(),
   waitingFor: z.array(WaitingFor),
@@ -277,6 +274,10 @@ export const StepDurationsResponse = z.object({
   slowSteps: z.object({ factor: z.number(), floorMs: z.number(), minSamples: z.number() }),
 });
 export type StepDurationsResponse = z.infer<typeof StepDurationsResponse>;
+
+/** GET /api/session: who is signed in (null: nobody), whether retries are on, and whether viewing needs an operator. */
+export const SessionView = z.object({ operator: z.string().nullable(), retriesEnabled: z.boolean(), signInRequired: z.boolean().default(false) });
+export type SessionView = z.infer<typeof SessionView>;
 
 /** One saga of a bulk retry: what a dry run would send, what was sent, or why not. */
 export const BulkRetryItem = z.union([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings } from '../../lib/saga/findings';
-import { FINDING_KINDS } from '../../lib/wire/rest';
 import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { MAX_FINISHED_WITH_DETAIL, SagaStore } from './saga-store';
+import { FINDING_KINDS } from '../../lib/vocabulary';
 
 const config = ordersConfig();
 const sagaConfig = config.sagaTypes.get('orders')!.config;

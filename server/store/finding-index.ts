@@ -1,7 +1,8 @@
 import type { SagaTypeConfig } from '../../lib/config/schema';
 import { computeFindings, mergeFindings } from '../../lib/saga/findings';
 import type { SagaState } from '../../lib/saga/saga-state';
-import { FINDING_KINDS, type Finding, type FindingKind } from '../../lib/wire/rest';
+import { type Finding, type FindingKind } from '../../lib/wire/rest';
+import { FINDING_KINDS } from '../../lib/vocabulary';
 
 const NONE: readonly Finding[] = Object.freeze([]);
 

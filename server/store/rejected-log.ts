@@ -1,4 +1,5 @@
-import type { Rejected, RejectReason } from '../../lib/saga/event';
+import type { Rejected } from '../../lib/saga/event';
+import { type RejectReason } from '../../lib/vocabulary';
 
 /** Samples kept per reason for the health page: enough to see a pattern, bounded whatever the rate. */
 export const REJECTED_SAMPLES_PER_REASON = 20;

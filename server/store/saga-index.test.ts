@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SAGA_STATUSES, type SagaStatus } from '../../lib/saga/saga-state';
 import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { SagaIndex } from './saga-index';
 import { SagaStore } from './saga-store';
+import { SAGA_STATUSES, type SagaStatus } from '../../lib/vocabulary';
 
 type Filter = Parameters<SagaIndex['scan']>[0];
 const ANY: Filter = { statuses: null, types: null, steps: null, sort: 'updated' };

@@ -1,4 +1,5 @@
-import { SAGA_STATUSES, type SagaState, type SagaStatus } from '../../lib/saga/saga-state';
+import { type SagaState } from '../../lib/saga/saga-state';
+import { SAGA_STATUSES, type SagaStatus } from '../../lib/vocabulary';
 
 /** Slots start here and double: a few KB for a small monitor, no copying per saga for a big one. */
 const INITIAL_SLOTS = 1_024;

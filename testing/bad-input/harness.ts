@@ -1,8 +1,7 @@
 import type { IHeaders, Message } from 'kafkajs';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { reasonRows } from '../../components/health/reject-reasons';
-import { REJECT_REASONS } from '../../lib/saga/event';
+import { reasonRows } from '../../lib/explain/reject-reasons';
 import { HealthResponse, type SagaDetail } from '../../lib/wire/rest';
 import { SOCKET_PATH } from '../../lib/wire/socket';
 import { silentLogger } from '../../server/logger';
@@ -15,6 +14,7 @@ import { pollUntil } from '../../lib/poll-until';
 import { produceOnce } from '../kafka/produce-once';
 import { sagaRecords, TRIP_PLANS, type TopicMessage } from './saga-plans';
 import { uniquePrefix } from '../monitor/test-config';
+import { REJECT_REASONS } from '../../lib/vocabulary';
 
 export interface Fed {
   /** Rejections by reason the records added. */

@@ -2,9 +2,9 @@ import type { IHeaders } from 'kafkajs';
 import { EVENT_TOPICS, type EventType } from '../../demo/event-catalog';
 import { DEMO_TOPICS } from '../../demo/topics';
 import { mulberry32 } from '../prng';
-import type { RejectReason } from '../../lib/saga/event';
 import { JSON_ID_TOPIC, KEYED_TOPIC } from './config';
 import type { TopicMessage } from './saga-plans';
+import { type RejectReason } from '../../lib/vocabulary';
 
 /** Where a topic's saga types read the saga id: the `saga-id` header (demo), the key, or the JSON field `sagaId`. */
 type Family = 'header' | 'key' | 'json';

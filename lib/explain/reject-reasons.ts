@@ -1,4 +1,4 @@
-import { REJECT_REASONS } from '../../lib/saga/event';
+import { REJECT_REASONS } from '../vocabulary';
 
 /** What each rejection means and where to look; shown beside its count. */
 export const REASON_EXPLANATIONS: Record<(typeof REJECT_REASONS)[number], string> = {
