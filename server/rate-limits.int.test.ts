@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { RATE_WINDOW_MS, RETRIES_PER_WINDOW } from './retry/rate-limit';
-import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './retry/retry-routes';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './auth/session-routes';
+import { RATE_WINDOW_MS } from './http/rate-limit';
+import { RETRIES_PER_WINDOW } from './retry/retry-routes';
 import { ALICE, BOB, startGuardedMonitor, type GuardedMonitor } from '../testing/monitor/guarded-monitor';
 import { readTopic } from '../testing/kafka/read-log';
 

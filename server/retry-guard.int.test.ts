@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiError } from '../lib/wire/rest';
-import { RATE_WINDOW_MS } from './retry/rate-limit';
-import { SESSION_TTL_MS } from './retry/sessions';
+import { SESSION_TTL_MS } from './auth/sessions';
+import { RATE_WINDOW_MS } from './http/rate-limit';
 import { ALICE, BOB, signIn, startGuardedMonitor, type GuardedMonitor } from '../testing/monitor/guarded-monitor';
 import { readTopic } from '../testing/kafka/read-log';
 

@@ -7,7 +7,7 @@ import { SagaDetail } from '../lib/wire/rest';
 import type { MonitorConfig } from '../lib/config/schema';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
-import { RETRIES_PER_WINDOW } from './retry/rate-limit';
+import { RETRIES_PER_WINDOW } from './retry/retry-routes';
 import { pollUntil } from '../lib/poll-until';
 import { readTopic } from '../testing/kafka/read-log';
 import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';

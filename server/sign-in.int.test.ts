@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOCKET_PATH } from '../lib/wire/socket';
 import { silentLogger } from './logger';
 import { startMonitor, type Monitor } from './monitor';
-import { SESSION_TTL_MS } from './retry/sessions';
+import { SESSION_TTL_MS } from './auth/sessions';
 import { signIn } from '../testing/monitor/guarded-monitor';
 import { createTopics } from '../testing/kafka/test-client';
 import { demoConfig, uniquePrefix } from '../testing/monitor/test-config';

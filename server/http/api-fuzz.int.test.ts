@@ -8,6 +8,7 @@ import { DEMO_TOPICS } from '../../demo/topics';
 import { ApiError } from '../../lib/wire/rest';
 import type { Logger } from '../logger';
 import { startMonitor, type Monitor } from '../monitor';
+import { sessionRoutes } from '../auth/session-routes';
 import { retryRoutes } from '../retry/retry-routes';
 import { getDetail, getHealth } from '../../testing/monitor/health-probe';
 import { createTopics } from '../../testing/kafka/test-client';
@@ -28,7 +29,7 @@ const CONCURRENCY = 8;
 const KNOWN_IDS = ['fz-stuck', 'fz-trip', 'fz-done', 'fz odd/\u00fc', '<b>fz</b>'];
 
 /** The routes as the code builds them; construction reads no dependency, so stand-ins do. */
-const CODE_ROUTES: Route[] = [...retryRoutes({ now: Date.now } as never), ...readRoutes({} as never)];
+const CODE_ROUTES: Route[] = [...sessionRoutes({} as never), ...retryRoutes({} as never), ...readRoutes({} as never)];
 
 const statuses = { status: [['stuck', 'completed,failed', 'in_progress, stuck'], ['', 'nope', 'stuck,,bogus', ',']] } as const;
 /** One template per route the code serves, keyed like routeKey; the first test checks the two lists agree. */

@@ -1,44 +1,32 @@
+import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { BulkRetryRequest, RetryRequest } from '../../lib/retry/retry-wire';
 import { formatIssues } from '../config/load-config';
+import { parseBody } from '../http/parse-body';
+import type { RateLimiter } from '../http/rate-limit';
 import { HttpError, readJsonBody } from '../http/read-body';
 import { sendError, sendJson } from '../http/respond';
 import type { Route } from '../http/route';
 import { sagaIdParam } from '../http/saga-id-param';
-import { isSameOrigin } from '../http/same-origin';
 import { listSagas } from '../store/list-sagas';
 import type { SagaStore } from '../store/saga-store';
-import { clientAddress, requireOperator } from './auth';
-import type { Operators } from './operators';
-import { RateLimiter } from './rate-limit';
 import type { RetryService } from './retry-service';
-import { readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionCookie, type Sessions } from './sessions';
 
-/** Sign-in attempts per client address per minute (form or bearer token): slows token guessing to a crawl. */
-export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+/** Retries one operator may publish per window: enough for real incidents, not enough to flood a topic by mistake. */
+export const RETRIES_PER_WINDOW = 60;
 /** Idempotency keys are ids, not documents. */
 const MAX_IDEMPOTENCY_KEY = 200;
 
-const SignIn = z.strictObject({ token: z.string().min(1).max(500) });
 /** Strict like the list's query: a misspelt `step` must not plan a retry of another step. */
 const RetryPlanQuery = z.strictObject({ step: z.string().min(1).max(200).optional() });
 
 interface Deps {
   store: SagaStore;
   retries: RetryService;
-  operators: Operators;
-  sessions: Sessions;
+  /** The operator behind a request (auth/), else an HttpError refusing it. */
+  operatorOf: (req: IncomingMessage) => string;
+  /** Retries per operator, RETRIES_PER_WINDOW a window. */
   limiter: RateLimiter;
-  now: () => number;
-  requireSignIn: boolean;
-  /** Sign-in attempts per client address; shared with the viewing guard when viewing needs an operator. */
-  guesses?: RateLimiter;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new HttpError(400, `invalid body: ${formatIssues(r.error.issues).join('; ')}`);
-  return r.data;
 }
 
 function idempotencyKey(header: string | string[] | undefined): string | undefined {
@@ -48,9 +36,8 @@ function idempotencyKey(header: string | string[] | undefined): string | undefin
   return v;
 }
 
+/** Planning a retry, retrying one saga, retrying the sagas a filter matches: each needs an operator. */
 export function retryRoutes(d: Deps): Route[] {
-  const guesses = d.guesses ?? new RateLimiter(d.now, SIGN_IN_ATTEMPTS_PER_MINUTE);
-  const operatorOf = (req: Parameters<typeof requireOperator>[0]) => requireOperator(req, d.operators, d.sessions, guesses);
   const limit = (operator: string, n: number) => {
     const r = d.limiter.take(operator, n);
     if (!r.ok) throw new HttpError(429, `retry limit reached for ${operator}; try again in ${r.retryAfterS} s`, { 'retry-after': String(r.retryAfterS) });
@@ -58,41 +45,9 @@ export function retryRoutes(d: Deps): Route[] {
   return [
     {
       method: 'GET',
-      pattern: /^\/api\/session\/?$/,
-      handle: ({ req, res }) => {
-        const operator = d.sessions.operatorOf(readCookie(req.headers.cookie, SESSION_COOKIE));
-        sendJson(res, 200, { operator, retriesEnabled: d.operators.count > 0, signInRequired: d.requireSignIn });
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/api\/session\/?$/,
-      handle: async ({ req, res }) => {
-        if (!isSameOrigin(req)) throw new HttpError(403, 'cross-site request refused');
-        const allowed = guesses.take(clientAddress(req));
-        if (!allowed.ok) throw new HttpError(429, `too many sign-in attempts; try again in ${allowed.retryAfterS} s`, { 'retry-after': String(allowed.retryAfterS) });
-        const { token } = parse(SignIn, await readJsonBody(req));
-        const operator = d.operators.authenticate(token);
-        if (!operator) {
-          const why = d.operators.count === 0 ? 'no operators are configured (set SAGA_MONITOR_OPERATORS)' : 'that token matches no operator';
-          throw new HttpError(401, why, { 'www-authenticate': 'Bearer' });
-        }
-        sendJson(res, 200, { operator }, { 'set-cookie': sessionCookie(d.sessions.create(operator), SESSION_TTL_MS) });
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: /^\/api\/session\/?$/,
-      handle: ({ req, res }) => {
-        d.sessions.end(readCookie(req.headers.cookie, SESSION_COOKIE));
-        res.writeHead(204, { 'set-cookie': sessionCookie('', 0) }).end();
-      },
-    },
-    {
-      method: 'GET',
       pattern: /^\/api\/sagas\/([^/]+)\/retry-plan\/?$/,
       handle: ({ req, res, url, params: [raw] }) => {
-        const operator = operatorOf(req);
+        const operator = d.operatorOf(req);
         const query = RetryPlanQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) {
           sendError(res, 400, 'invalid query', formatIssues(query.error.issues));
@@ -107,8 +62,8 @@ export function retryRoutes(d: Deps): Route[] {
       method: 'POST',
       pattern: /^\/api\/sagas\/([^/]+)\/retry\/?$/,
       handle: async ({ req, res, params: [raw] }) => {
-        const operator = operatorOf(req);
-        const { step } = parse(RetryRequest, await readJsonBody(req));
+        const operator = d.operatorOf(req);
+        const { step } = parseBody(RetryRequest, await readJsonBody(req));
         const key = idempotencyKey(req.headers['idempotency-key']);
         limit(operator, 1);
         const r = await d.retries.retry(sagaIdParam(raw!), operator, step, key);
@@ -120,8 +75,8 @@ export function retryRoutes(d: Deps): Route[] {
       method: 'POST',
       pattern: /^\/api\/retries\/?$/,
       handle: async ({ req, res }) => {
-        const operator = operatorOf(req);
-        const q = parse(BulkRetryRequest, await readJsonBody(req));
+        const operator = d.operatorOf(req);
+        const q = parseBody(BulkRetryRequest, await readJsonBody(req));
         const matched = listSagas(d.store, {
           status: q.status ?? ['stuck'],
           type: q.type ? [q.type] : undefined,

@@ -1,24 +1,23 @@
-/** Retries one operator may publish per window: enough for real incidents, not enough to flood a topic by mistake. */
-export const RETRIES_PER_WINDOW = 60;
+/** Both limits count per minute: sign-in attempts per address (auth/) and retries per operator (retry/). */
 export const RATE_WINDOW_MS = 60_000;
 /** Windows held before expired ones are swept: keys per client address must not grow memory without bound. */
 const SWEEP_AT_WINDOWS = 10_000;
 
-/** A fixed-window counter per operator. */
+/** A fixed-window counter per key; in http/ because sign-in (auth/) and retries (retry/) both answer 429 from one. */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; used: number }>();
   constructor(
     private readonly now: () => number,
-    private readonly limit = RETRIES_PER_WINDOW,
+    private readonly limit: number,
     private readonly windowMs = RATE_WINDOW_MS,
   ) {}
 
   /** Takes `n` units; false (and nothing taken) when that would exceed the limit. Returns seconds to wait otherwise. */
-  take(operator: string, n = 1): { ok: true } | { ok: false; retryAfterS: number } {
+  take(key: string, n = 1): { ok: true } | { ok: false; retryAfterS: number } {
     const t = this.now();
     if (this.windows.size >= SWEEP_AT_WINDOWS) this.sweep(t);
-    let w = this.windows.get(operator);
-    if (!w || t - w.start >= this.windowMs) this.windows.set(operator, (w = { start: t, used: 0 }));
+    let w = this.windows.get(key);
+    if (!w || t - w.start >= this.windowMs) this.windows.set(key, (w = { start: t, used: 0 }));
     if (w.used + n > this.limit) return { ok: false, retryAfterS: Math.ceil((w.start + this.windowMs - t) / 1000) };
     w.used += n;
     return { ok: true };

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { isSameOrigin } from '../http/same-origin';
 import { HttpError } from '../http/read-body';
 import type { Operators } from './operators';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter } from '../http/rate-limit';
 import { readCookie, SESSION_COOKIE, type Sessions } from './sessions';
 
 /** The peer address sign-in attempts are counted by (the proxy's, behind a reverse proxy). */

@@ -1,0 +1,24 @@
+import type { HealthResponse } from '../lib/wire/rest';
+import type { ConsumerHealth } from './kafka/consumer-health';
+import type { startProcessFigures } from './process-figures';
+import type { RejectedLog } from './store/rejected-log';
+import type { SagaStore } from './store/saga-store';
+
+interface Deps {
+  consumerHealth: ConsumerHealth;
+  store: SagaStore;
+  rejected: RejectedLog;
+  processFigures: ReturnType<typeof startProcessFigures>;
+}
+
+/** /api/health and the live feed's health: Kafka, what was applied and rejected, and the process's own figures. */
+export function monitorHealth({ consumerHealth, store, rejected, processFigures }: Deps): () => HealthResponse {
+  return () => ({
+    ...consumerHealth.snapshot(),
+    applied: store.applied,
+    rejected: { total: rejected.total, byReason: rejected.byReason(), samples: rejected.recentSamples() },
+    sagas: store.sagas.size,
+    sagasForgotten: store.forgotten,
+    process: processFigures.snapshot(),
+  });
+}
