@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../server/config/load-config';
+import { parseServerEnv } from '../server/env';
 import { runMonitorFromEnv } from '../server/index';
 import type { Monitor } from '../server/monitor';
 import { buildIfNeeded } from './build-if-needed';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
 
   try {
     if (!dev) await buildIfNeeded(ROOT, say);
-    if (!process.env.KAFKA_BROKERS) {
+    if (!parseServerEnv(process.env).kafkaBrokers) {
       say('KAFKA_BROKERS is not set: starting a local Kafka and the demo saga system');
       const port = process.env.KAFKA_PORT ? Number(process.env.KAFKA_PORT) : undefined;
       if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {

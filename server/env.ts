@@ -1,24 +1,49 @@
 import { z } from 'zod';
+import { parseOperators } from './auth/operators';
 import { formatIssues } from './config/load-config';
 
-/** Environment the server reads; validated like any other input so a typo fails at start, naming the variable. */
-export const ServerEnv = z.object({
+const HOST_LIST = /^\s*[A-Za-z0-9.-]+\s*(,\s*[A-Za-z0-9.-]+\s*)*$/;
+const BROKER_LIST = /^\s*[^\s:,]+:\d{1,5}\s*(,\s*[^\s:,]+:\d{1,5}\s*)*$/;
+const splitList = (list: string) => list.split(',').map((item) => item.trim());
+
+/**
+ * Every environment variable the monitor reads (the README's configuration table), validated like any other input so
+ * a typo fails at start, naming the variable, and handed on typed and split.
+ */
+const ServerEnvVariables = z.object({
   SAGA_MONITOR_CONFIG: z.string().min(1).default('./saga-monitor.config.json'),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** `alice:<token>,bob:<token>`; checked here so a bad entry fails with the others, handed on as written (MonitorOptions takes the spec). */
+  SAGA_MONITOR_OPERATORS: z
+    .string()
+    .superRefine((spec, ctx) => {
+      try {
+        parseOperators(spec);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^SAGA_MONITOR_OPERATORS:?\s*/, '') });
+      }
+    })
+    .optional(),
   SAGA_MONITOR_REQUIRE_SIGN_IN: z.enum(['true', 'false']).default('false'),
   /** Host names the dashboard answers to besides loopback ones, comma-separated (see server/http/allowed-hosts.ts). */
-  SAGA_MONITOR_ALLOWED_HOSTS: z
-    .string()
-    .regex(/^\s*[A-Za-z0-9.-]+\s*(,\s*[A-Za-z0-9.-]+\s*)*$/, 'comma-separated host names, without ports')
-    .optional(),
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^\s*[^\s:,]+:\d{1,5}\s*(,\s*[^\s:,]+:\d{1,5}\s*)*$/, 'comma-separated host:port list')
-    .optional(),
+  SAGA_MONITOR_ALLOWED_HOSTS: z.string().regex(HOST_LIST, 'comma-separated host names, without ports').optional(),
+  /** Overrides the config file's kafka.brokers; its port range is checked with the config (loadConfig). */
+  KAFKA_BROKERS: z.string().regex(BROKER_LIST, 'comma-separated host:port list').optional(),
 });
-export type ServerEnv = z.infer<typeof ServerEnv>;
 
+export const ServerEnv = ServerEnvVariables.transform((v) => ({
+  configPath: v.SAGA_MONITOR_CONFIG,
+  port: v.PORT,
+  host: v.HOST,
+  operators: v.SAGA_MONITOR_OPERATORS,
+  requireSignIn: v.SAGA_MONITOR_REQUIRE_SIGN_IN === 'true',
+  allowedHosts: v.SAGA_MONITOR_ALLOWED_HOSTS === undefined ? [] : splitList(v.SAGA_MONITOR_ALLOWED_HOSTS),
+  kafkaBrokers: v.KAFKA_BROKERS === undefined ? undefined : splitList(v.KAFKA_BROKERS),
+}));
+export type ServerEnv = z.output<typeof ServerEnv>;
+
+/** An empty variable counts as unset, as a shell's `VAR= npm start` means. */
 export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ServerEnv.safeParse(cleaned);

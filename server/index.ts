@@ -22,9 +22,10 @@ function portIsFree(port: number, host: string): Promise<boolean> {
 export async function runMonitorFromEnv(env = process.env, dev = false): Promise<Monitor> {
   const log = consoleLogger();
   const e = parseServerEnv(env);
-  const config = loadConfig(path.resolve(e.SAGA_MONITOR_CONFIG), env);
-  const port = e.PORT ?? ((await portIsFree(DEFAULT_PORT, e.HOST)) ? DEFAULT_PORT : 0);
-  const monitor = await startMonitor({ config, port, hostname: e.HOST, log, pages: { dev, dir: ROOT }, operators: env.SAGA_MONITOR_OPERATORS, requireSignIn: e.SAGA_MONITOR_REQUIRE_SIGN_IN === 'true', allowedHosts: e.SAGA_MONITOR_ALLOWED_HOSTS?.split(',').map((h) => h.trim()) });
+  // The override is applied before the config's own check of kafka.brokers, which names KAFKA_BROKERS in its errors.
+  const config = loadConfig(path.resolve(e.configPath), { KAFKA_BROKERS: e.kafkaBrokers?.join(',') });
+  const port = e.port ?? ((await portIsFree(DEFAULT_PORT, e.host)) ? DEFAULT_PORT : 0);
+  const monitor = await startMonitor({ config, port, hostname: e.host, log, pages: { dev, dir: ROOT }, operators: e.operators, requireSignIn: e.requireSignIn, allowedHosts: e.allowedHosts });
   log.info(`watching ${config.sagas.map((s) => s.type).join(', ')} on ${config.kafka.brokers.join(',')}`);
   return monitor;
 }

@@ -11,15 +11,15 @@ import { startMonitor } from '../../server/monitor';
 async function main(): Promise<void> {
   const log = consoleLogger();
   const e = parseServerEnv(process.env);
-  const config = loadConfig(path.resolve(e.SAGA_MONITOR_CONFIG), process.env);
+  const config = loadConfig(path.resolve(e.configPath), { KAFKA_BROKERS: e.kafkaBrokers?.join(',') });
   const monitor = await startMonitor({
     config,
-    port: e.PORT ?? 0,
-    hostname: e.HOST,
+    port: e.port ?? 0,
+    hostname: e.host,
     log,
     pages: null,
-    operators: process.env.SAGA_MONITOR_OPERATORS,
-    requireSignIn: e.SAGA_MONITOR_REQUIRE_SIGN_IN === 'true',
+    operators: e.operators,
+    requireSignIn: e.requireSignIn,
   });
   process.stdout.write(`Saga Monitor: ${monitor.url}\n`);
   const stop = () => void monitor.close().then(() => process.exit(0));
