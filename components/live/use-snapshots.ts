@@ -8,9 +8,8 @@ import { HealthResponse, SagaDetail, StatsResponse } from '../../lib/wire/rest';
 import { StuckAlert } from '../../lib/wire/socket';
 import { CONSUMERS_REFRESH_MS } from './use-consumers';
 
-const AlertList = z.object({ items: z.array(StuckAlert) });
-
-
+/** GET /api/alerts. */
+export const AlertList = z.object({ items: z.array(StuckAlert) });
 
 /** Snapshots fetched once and then kept current by the socket (staleTime: Infinity). */
 export function useStats() {

@@ -1,10 +1,9 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { ApiFailure, fetchJson } from '../../lib/api/fetch-json';
+import { SessionView } from '../../lib/wire/rest';
 
-const SessionView = z.object({ operator: z.string().nullable(), retriesEnabled: z.boolean(), signInRequired: z.boolean().default(false) });
 export const sessionKey = ['saga-monitor', 'session'] as const;
 
 export function useSession() {
