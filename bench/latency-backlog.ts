@@ -43,8 +43,8 @@ function slope(samples: readonly LagSample[]): number {
  */
 export function summarizeBacklog(samples: readonly LagSample[], ratePerSec: number): BacklogSummary {
   if (samples.length === 0) return { lagAtStart: Number.NaN, lagAtEnd: Number.NaN, slopePerSec: Number.NaN, noGrowingBacklog: false };
-  const first = samples[0]!.t;
-  const last = samples[samples.length - 1]!.t;
+  const first = samples[0].t;
+  const last = samples[samples.length - 1].t;
   const lagAtStart = mean(samples.filter((s) => s.t <= first + BACKLOG_WINDOW_MS).map((s) => s.lag));
   const lagAtEnd = mean(samples.filter((s) => s.t >= last - BACKLOG_WINDOW_MS).map((s) => s.lag));
   return {

@@ -49,8 +49,8 @@ function* interleave(source: Iterator<BenchSaga>, pool: number): Generator<Bench
       running.push({ sagaId: s.value.sagaId, records: s.value.records, next: 0 });
     }
     for (let i = 0; i < running.length; i++) {
-      const r = running[i]!;
-      yield { ...r.records[r.next]!, sagaId: r.sagaId };
+      const r = running[i];
+      yield { ...r.records[r.next], sagaId: r.sagaId };
       r.next += 1;
       if (r.next >= r.records.length) {
         const s = source.next();

@@ -35,7 +35,7 @@ export class LatencyTracker {
     const s = this.sent.get(sagaId);
     if (!s) return;
     const upTo = Math.min(eventCount, s.at.length);
-    for (let i = s.carried; i < upTo; i++) this.latencies.push(receivedAt - s.at[i]!);
+    for (let i = s.carried; i < upTo; i++) this.latencies.push(receivedAt - s.at[i]);
     if (upTo > s.carried) s.carried = upTo;
   }
 

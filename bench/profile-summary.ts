@@ -75,7 +75,7 @@ export function summarizeProfile(p: CpuProfile, o: SummaryOptions = {}): Profile
     const end = Math.min(next, to);
     if (end <= start) continue;
     const us = end - start;
-    const name = byId.get(p.samples[i]!) ?? '(unknown)';
+    const name = byId.get(p.samples[i]) ?? '(unknown)';
     self.set(name, (self.get(name) ?? 0) + us);
     total += us;
     if (name === '(idle)') idle += us;

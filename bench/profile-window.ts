@@ -30,7 +30,7 @@ export function spanOfFrames(p: CpuProfile, matches: (cf: CallFrame) => boolean)
   let to: number | null = null;
   for (let i = 0; i < p.samples.length; i++) {
     t += p.timeDeltas[i] ?? 0;
-    if (!isUnder(p.samples[i]!)) continue;
+    if (!isUnder(p.samples[i])) continue;
     from ??= t;
     to = i + 1 < p.samples.length ? t + (p.timeDeltas[i + 1] ?? 0) : p.endTime;
   }

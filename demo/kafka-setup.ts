@@ -44,7 +44,7 @@ async function waitUntilServing(admin: Admin, topics: string[]): Promise<void> {
   let waiting = topics;
   for (;;) {
     const results = await Promise.allSettled(waiting.map((t) => admin.fetchTopicOffsets(t)));
-    waiting = waiting.filter((_, i) => results[i]!.status === 'rejected');
+    waiting = waiting.filter((_, i) => results[i].status === 'rejected');
     if (waiting.length === 0) return;
     if (Date.now() > deadline) throw new Error(`topics not serving after ${TOPIC_READY_TIMEOUT_MS} ms: ${waiting.join(', ')}`);
     await new Promise((r) => setTimeout(r, TOPIC_READY_POLL_MS));

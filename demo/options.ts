@@ -85,7 +85,7 @@ function resolveRates(input: DemoOptions['ratePerSecond']): Record<SagaType, num
 export function resolveOptions(o: DemoOptions): ResolvedDemoOptions {
   const sagaTypes = o.sagaTypes ?? SAGA_TYPES;
   if (sagaTypes.length === 0) throw new Error('no saga types selected');
-  for (const t of sagaTypes) if (!isSagaType(t)) throw new Error(`unknown saga type "${t}"; expected ${SAGA_TYPES.join(', ')}`);
+  for (const t of sagaTypes) if (!isSagaType(t)) throw new Error(`unknown saga type "${String(t)}"; expected ${SAGA_TYPES.join(', ')}`);
   const failureRate = checkStepKnob(resolveStepKnob(o.failureRate, DEFAULT_FAILURE_RATE, isNumber), checkShare('failure rate'));
   const stuckRate = checkStepKnob(resolveStepKnob(o.stuckRate, DEFAULT_STUCK_RATE, isNumber), checkShare('stuck rate'));
   for (const step of STEP_NAMES) {

@@ -31,12 +31,12 @@ export function isFinished(s: OrderState): boolean {
 }
 
 function command(s: OrderState, i: number): Emission {
-  const def = ORDER_STEPS[i]!;
+  const def = ORDER_STEPS[i];
   return { type: def.command, fields: { orderId: s.orderId, ...def.commandFields(s.order) } };
 }
 
 function compensation(s: OrderState, i: number): Emission {
-  const def = ORDER_STEPS[i]!;
+  const def = ORDER_STEPS[i];
   const reason = s.failure ? `${s.failure.step} failed: ${s.failure.reason}` : 'order failed';
   return { type: def.compensate, fields: { orderId: s.orderId, customerId: s.order.customerId, ...s.results[def.step], reason } };
 }
@@ -51,7 +51,7 @@ const NO_SKIP: SkipCompensation = [];
 
 /** The step to compensate after index `from`: the newest earlier one not skipped, or -1 when none is left. */
 function nextToCompensate(from: number, skip: SkipCompensation): number {
-  for (let i = from - 1; i >= 0; i--) if (!skip.includes(ORDER_STEPS[i]!.step)) return i;
+  for (let i = from - 1; i >= 0; i--) if (!skip.includes(ORDER_STEPS[i].step)) return i;
   return -1;
 }
 

@@ -14,13 +14,13 @@ const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const rng = createRng(11);
 
 function asEvent(sagaId: string, e: Emission): DemoEvent {
-  return parseEvent(Buffer.from(String(toRecords('', sagaId, [e], 0, T0)[0]!.message.value)))!;
+  return parseEvent(Buffer.from(String(toRecords('', sagaId, [e], 0, T0)[0].message.value)))!;
 }
 
 function react(services: readonly ServiceDef[], input: DemoEvent, outcome: 'ok' | 'fail'): Emission[] {
   const r = services.flatMap((s) => (s.reactions[input.type as EventType] ? [s.reactions[input.type as EventType]!] : []));
   expect(r).toHaveLength(1);
-  return r[0]!.respond(input, outcome, rng);
+  return r[0].respond(input, outcome, rng);
 }
 
 const tripStart = (): DemoEvent => asEvent('trip-a-1', { type: 'TripRequested', fields: { tripId: 'trip-a-1', trip: makeTrip(rng, T0) } });
@@ -62,11 +62,11 @@ describe('order workers', () => {
   it('answer each command and compensation on the matching events topic', () => {
     const order = makeOrder(rng);
     const [cmd] = startOrder('ord-a-1', order).emit;
-    const ok = react(ORDER_WORKERS, asEvent('ord-a-1', cmd!), 'ok');
-    const no = react(ORDER_WORKERS, asEvent('ord-a-1', cmd!), 'fail');
-    expect([ok[0]!.type, no[0]!.type]).toEqual(['PaymentAuthorized', 'PaymentDeclined']);
-    const refund = react(ORDER_WORKERS, asEvent('ord-a-1', { type: 'RefundPayment', fields: businessFields(asEvent('ord-a-1', ok[0]!)) }), 'ok');
-    expect(refund[0]).toMatchObject({ type: 'PaymentRefunded', fields: { paymentId: ok[0]!.fields.paymentId } });
+    const ok = react(ORDER_WORKERS, asEvent('ord-a-1', cmd), 'ok');
+    const no = react(ORDER_WORKERS, asEvent('ord-a-1', cmd), 'fail');
+    expect([ok[0].type, no[0].type]).toEqual(['PaymentAuthorized', 'PaymentDeclined']);
+    const refund = react(ORDER_WORKERS, asEvent('ord-a-1', { type: 'RefundPayment', fields: businessFields(asEvent('ord-a-1', ok[0])) }), 'ok');
+    expect(refund[0]).toMatchObject({ type: 'PaymentRefunded', fields: { paymentId: ok[0].fields.paymentId } });
   });
 
   it('subscribe to command topics only', () => {

@@ -21,7 +21,7 @@ export interface ParsedSagaId {
 export function parseSagaId(id: string): ParsedSagaId | null {
   const m = ID_PATTERN.exec(id);
   if (!m) return null;
-  return { sagaType: m[1] === 'ord' ? 'order-fulfilment' : 'trip-booking', runTag: m[2]!, ordinal: Number(m[3]) };
+  return { sagaType: m[1] === 'ord' ? 'order-fulfilment' : 'trip-booking', runTag: m[2], ordinal: Number(m[3]) };
 }
 
 export function newRunTag(now: number = Date.now()): string {

@@ -44,7 +44,7 @@ export class ServiceControl {
   async startAll(): Promise<{ error: unknown } | null> {
     const names = this.names();
     const settled = await Promise.allSettled(names.map((n) => this.starters.get(n)!(false)));
-    settled.forEach((s, i) => s.status === 'fulfilled' && this.running.set(names[i]!, s.value));
+    settled.forEach((s, i) => s.status === 'fulfilled' && this.running.set(names[i], s.value));
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     return failed ? { error: failed.reason } : null;
   }

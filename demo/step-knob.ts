@@ -36,11 +36,11 @@ export function knobFor<T>(knob: StepKnob<T>, step: StepName): T {
 /** Runs `check` on every value (default and overrides); returns the knob so resolution reads as one expression. */
 export function checkStepKnob<T>(knob: StepKnob<T>, check: (v: T, where: string) => void): StepKnob<T> {
   check(knob.default, 'default');
-  for (const [step, v] of Object.entries(knob.steps)) check(v as T, step);
+  for (const [step, v] of Object.entries(knob.steps)) check(v, step);
   return knob;
 }
 
 export function formatStepKnob<T>(knob: StepKnob<T>, format: (v: T) => string): string {
-  const overrides = Object.entries(knob.steps).map(([step, v]) => `${step}=${format(v as T)}`);
+  const overrides = Object.entries(knob.steps).map(([step, v]) => `${step}=${format(v)}`);
   return [format(knob.default), ...overrides].join(', ');
 }

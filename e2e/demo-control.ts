@@ -14,7 +14,7 @@ export async function startDemoControl(demo: Demo): Promise<{ url: string; close
       return;
     }
     const [, name, action] = m;
-    (action === 'stop' ? demo.stopService(name!) : demo.startService(name!)).then(
+    (action === 'stop' ? demo.stopService(name) : demo.startService(name)).then(
       () => res.writeHead(204).end(),
       (e: unknown) => res.writeHead(400).end(String(e)),
     );

@@ -41,7 +41,7 @@ test('a stopped worker is named on the drill-down and in the stuck alert, until 
     // A stack the suite did not start cannot have a worker stopped: every waiting saga still says who should answer.
     const list = await api.get('/api/sagas?status=stuck&limit=1', SagaListResponse);
     expect(list.items.length, 'this stack has no stuck saga to explain').toBeGreaterThan(0);
-    await page.goto(`/sagas/${encodeURIComponent(list.items[0]!.id)}`);
+    await page.goto(`/sagas/${encodeURIComponent(list.items[0].id)}`);
     await expect(page.getByRole('region', { name: 'Why it waits', exact: true })).toContainText(/Consuming|No consumers|Lagging|Stalled|Not checked yet/);
     return;
   }

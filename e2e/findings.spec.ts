@@ -33,6 +33,6 @@ test('a saga left uncompensated is counted on the overview, filtered in the list
   const findings = page.getByRole('region', { name: 'Findings', exact: true });
   await expect(findings).toContainText('Not compensated');
   await expect(findings).toContainText(finding!.message);
-  const evidence = finding!.evidence[0]!;
+  const evidence = finding!.evidence[0];
   await expect(findings).toContainText(`${evidence.topic}/${evidence.partition}@${evidence.offset}`);
 });

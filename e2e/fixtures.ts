@@ -10,6 +10,8 @@ export interface Api {
 
 /** Tests get the stack global setup started (or E2E_BASE_URL) as `stack`, and `baseURL` pointing at it. */
 export const test = base.extend<{ api: Api }, { stack: StackState }>({
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   stack: [async ({}, use) => use(readStackState()), { scope: 'worker' }],
   baseURL: async ({ stack }, use) => use(stack.baseURL),
   api: async ({ stack }, use) => {

@@ -8,7 +8,7 @@ export async function waitUntilLive(page: Page): Promise<void> {
 /** The number in a "1,234 sagas" text, or null while it shows something else (loading). */
 export async function numberIn(locator: Locator): Promise<number | null> {
   const m = /(\d[\d,]*)/.exec((await locator.textContent()) ?? '');
-  return m ? Number(m[1]!.replaceAll(',', '')) : null;
+  return m ? Number(m[1].replaceAll(',', '')) : null;
 }
 
 /** Data rows of the saga grid (the header row has column headers, no grid cells). */

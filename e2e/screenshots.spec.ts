@@ -45,9 +45,9 @@ test.describe('README screenshots', () => {
     const stuck = await api.get('/api/sagas?status=stuck&q=ord-&limit=1', SagaListResponse);
     const id = stuck.items[0]?.id;
     expect(id, 'a stuck order to show').toBeDefined();
-    await page.goto(`/sagas/${encodeURIComponent(id!)}`);
+    await page.goto(`/sagas/${encodeURIComponent(id)}`);
     await waitUntilLive(page);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(id!);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(id);
     await expect(page.getByRole('region', { name: 'Timeline', exact: true }).getByRole('img')).toBeVisible();
     await expect(page.getByRole('table', { name: 'Events', exact: true }).getByRole('row').nth(2)).toBeVisible();
     await page.screenshot({ path: target('saga-detail.png'), animations: 'disabled' });

@@ -101,6 +101,6 @@ test('following an alert opens the drill-down with the timeline and what the sag
   const waiting = timeline.getByText(/^Waiting for/);
   await expect(waiting).toBeVisible();
   await expect(waiting).toContainText(detail.stuck!.step!);
-  const waitedOn = detail.stuck!.waitingFor[0]!;
+  const waitedOn = detail.stuck!.waitingFor[0];
   await expect(waiting).toContainText(waitedOn.eventType ?? waitedOn.topic);
 });

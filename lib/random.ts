@@ -40,7 +40,7 @@ export function createRng(seed: number | string): Rng {
     int,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list');
-      return items[int(0, items.length - 1)]!;
+      return items[int(0, items.length - 1)];
     },
     chance: (p) => float() < p,
     token: (n) => Array.from({ length: n }, () => int(0, 35).toString(36)).join(''),

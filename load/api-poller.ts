@@ -22,7 +22,7 @@ export function startApiPoller(base: string, onHealth: (h: HealthResponse) => vo
   let knownId: string | null = null;
   const loop = async (route: (typeof ROUTES)[number]) => {
     while (running) {
-      const s = samples[route]!;
+      const s = samples[route];
       if (route.includes('{id}') && knownId === null) {
         await new Promise((r) => setTimeout(r, POLL_GAP_MS));
         continue;

@@ -33,10 +33,15 @@ export function startChild<In, Out>(file: string, schema: z.ZodType<Out>, name: 
           proc.off('exit', onExit);
         };
         const onExit = (code: number | null) => (cleanup(), reject(new Error(`${name} exited with code ${code}`)));
-        const timer = setTimeout(() => (cleanup(), reject(new Error(`${name}: no answer within ${timeoutMs} ms`))), timeoutMs);
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`${name}: no answer within ${timeoutMs} ms`));
+        }, timeoutMs);
         const waiter = (m: unknown) => {
           const v = pick(m);
-          if (v !== undefined) (cleanup(), resolve(v));
+          if (v === undefined) return;
+          cleanup();
+          resolve(v);
         };
         waiters.add(waiter);
         proc.once('exit', onExit);

@@ -28,7 +28,7 @@ process.on('message', (raw: unknown) => {
     Promise.all(clients.map((x) => x.connected()))
       .then(async () => {
         if (c.slow) {
-          slow = runSlowClient(c.url, c.slow.afterMs, c.slow.pauseMs, clients[0]!, stopSignal);
+          slow = runSlowClient(c.url, c.slow.afterMs, c.slow.pauseMs, clients[0], stopSignal);
           slow.catch(() => {});
         }
         await send({ type: 'ready', connected: clients.length });

@@ -12,7 +12,7 @@ function cpuMsOrNull(pid: number): number | null {
 
 /** Busy and total time of every CPU since boot, in ticks, from the first line of /proc/stat. */
 function machineTicks(): { busy: number; total: number } {
-  const first = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+  const first = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
   const n = first.trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal (guest time is already inside user and nice).
   const total = n.slice(0, 8).reduce((a, b) => a + b, 0);

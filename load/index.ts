@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     say(`monitor ${monitor.url} (pid ${monitor.pid}) caught up`);
 
     const fleet = startChild<z.infer<typeof FleetCommand>, FleetMessage>(path.join(ROOT, 'load', 'client-fleet.ts'), FleetMessage, 'client fleet');
-    children.push(fleet as Child<unknown>);
+    children.push(fleet);
     fleet.send({ type: 'start', url: monitor.url, clients: o.LOAD_CLIENTS, slow: { afterMs: (windowMs - pauseMs) / 3, pauseMs } });
     await fleet.next((m) => (FleetMessage.parse(m).type === 'ready' ? true : undefined), CHILD_START_TIMEOUT_MS);
     say(`${o.LOAD_CLIENTS} live clients and the slow one connected`);
@@ -111,7 +111,7 @@ async function main(): Promise<number> {
         say(`produced ${m.produced.toLocaleString('en-US')} records (${m.sagas.toLocaleString('en-US')} sagas), RSS ${Math.round(monitor!.rssBytes() / 2 ** 20)} MB`);
       }
     });
-    children.push(producer as Child<unknown>);
+    children.push(producer);
     if (producer.proc.pid) generatorPids.push(producer.proc.pid);
     const windowStart = Date.now();
     const rss = startRssSampler(() => monitor!.rssBytes(), windowStart);

@@ -22,7 +22,7 @@ const summary = (id: string, i: number): SagaSummary => ({
 // Ids with brackets, quotes and commas: the row count must not be fooled by what an id contains.
 const ids = ['o-1', 'a],["b', '"x"', '[]', 'plain'];
 const batchText = (seq: number, n: number, truncated: boolean) =>
-  `2${JSON.stringify(['sagas', { seq, rows: Array.from({ length: n }, (_, i) => toSagaRow(summary(ids[i % ids.length]!, i))), truncated }])}`;
+  `2${JSON.stringify(['sagas', { seq, rows: Array.from({ length: n }, (_, i) => toSagaRow(summary(ids[i % ids.length], i))), truncated }])}`;
 
 function decodeAll(chunks: string[], offset = 0): Array<{ type: number; nsp: string; data?: unknown }> {
   const d = new (lightParser(offset).Decoder)();
@@ -41,7 +41,7 @@ describe('light socket.io parser', () => {
 
   it('parses in full to what the stock parser gives, which the wire schema accepts', () => {
     const [full] = decodeAll([batchText(1, 5, false)]);
-    const [name, batch] = full!.data as [string, unknown];
+    const [name, batch] = full.data as [string, unknown];
     expect(name).toBe('sagas');
     expect(SagaBatch.parse(batch).items.map((s) => s.id)).toEqual(ids);
   });

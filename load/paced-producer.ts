@@ -47,7 +47,7 @@ async function run(o: { brokers: string; rate: number; seconds: number; seed: st
       out.set(p.topic, list);
       n += 1;
     };
-    for (const q of queues) while (q && n < budget && q.length > 0 && q[0]!.at <= now) push(q.shift()!);
+    for (const q of queues) while (q && n < budget && q.length > 0 && q[0].at <= now) push(q.shift()!);
     while (n < budget) {
       const s = source.next().value as BenchSaga;
       sagaCount += 1;

@@ -16,9 +16,9 @@ export function kernelQueuedBytes(clientPort: number, serverPort: number): numbe
     for (const line of text.split('\n').slice(1)) {
       const f = line.trim().split(/\s+/);
       if (f.length < 5) continue;
-      const local = parseInt(f[1]!.split(':').at(-1)!, 16);
-      const remote = parseInt(f[2]!.split(':').at(-1)!, 16);
-      const [tx, rx] = f[4]!.split(':').map((h) => parseInt(h, 16));
+      const local = parseInt(f[1].split(':').at(-1)!, 16);
+      const remote = parseInt(f[2].split(':').at(-1)!, 16);
+      const [tx, rx] = f[4].split(':').map((h) => parseInt(h, 16));
       // The server's end sends (tx), the client's end receives (rx).
       if (local === serverPort && remote === clientPort) total += tx ?? 0;
       if (local === clientPort && remote === serverPort) total += rx ?? 0;

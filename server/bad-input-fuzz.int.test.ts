@@ -45,11 +45,11 @@ function validSagas(prefix: string, now: number): ValidSaga[] {
   const trips = (['completed', 'compensated', 'stuck'] as const).map((s) => [s, TRIP_PLANS[s]] as const);
   return [
     ...Array.from({ length: ORDER_SAGAS }, (_, i) => {
-      const [status, plan] = orders[i % orders.length]!;
+      const [status, plan] = orders[i % orders.length];
       return { id: `ok-o-${i}`, status, records: sagaRecords(prefix, `ok-o-${i}`, plan, base + i * 50, 20) };
     }),
     ...Array.from({ length: TRIP_SAGAS }, (_, i) => {
-      const [status, plan] = trips[i % trips.length]!;
+      const [status, plan] = trips[i % trips.length];
       return { id: `ok-t-${i}`, status, records: sagaRecords(prefix, `ok-t-${i}`, plan, base + i * 50 + 25, 20) };
     }),
   ];

@@ -17,7 +17,7 @@ describe('bad record values', () => {
     const invalid = ['{not json', '{"type":"OrderRequested"', 'OrderRequested', "{'type':'OrderRequested'}", '{"type":"OrderRequested"}}', '   ', 'NaN', '{"a":undefined}', '\u0000{}', '[1,2', '<order type="OrderRequested"/>', '{"type":"Paym\u00e9nt",}'];
     const topics = ['orders.requested', 'payment.events', 'orders.completed'];
     const bad = [
-      ...invalid.map((v, i) => h.raw(topics[i % topics.length]!, v, { 'saga-id': 'ij-ok' })),
+      ...invalid.map((v, i) => h.raw(topics[i % topics.length], v, { 'saga-id': 'ij-ok' })),
       h.raw(KEYED_TOPIC, '{"type":"Begin"', {}, 'ij-keyed'),
       h.raw(JSON_ID_TOPIC, '{"type":"Begin","sagaId":"ij-json"'),
     ];
@@ -43,7 +43,7 @@ describe('bad record values', () => {
       Buffer.from(Array.from({ length: 64 }, (_, i) => (i === 0 ? 0xff : (i * 37 + 11) % 256))),
     ].map((v, i) => h.raw(i % 2 ? 'payment.events' : 'orders.requested', v, { 'saga-id': 'bin-ok' }));
     const valid = sagaRecords(h.prefix, 'bin-ok', ORDER_PLANS.completed, aMinuteAgo());
-    valid[0]!.message.key = Buffer.from([0xde, 0xad, 0xbe, 0xef]);
+    valid[0].message.key = Buffer.from([0xde, 0xad, 0xbe, 0xef]);
     const ids = [
       h.raw(KEYED_TOPIC, '{"type":"Begin"}', {}, Buffer.from([0xff, 0x01])),
       h.raw(KEYED_TOPIC, '{"type":"Begin"}', {}, Buffer.from([0xfe, 0x01])),
@@ -54,7 +54,7 @@ describe('bad record values', () => {
     expect(r.applied).toBe(8 + 3);
     const ok = await h.detail('bin-ok');
     expect(ok).toMatchObject({ status: 'completed', eventCount: 8 });
-    expect(ok.events[0]!.key).toBe('0xdeadbeef');
+    expect(ok.events[0].key).toBe('0xdeadbeef');
     // Two keys that differ only in bytes that are not UTF-8 stay two sagas.
     expect((await h.detail('0xff01')).type).toBe('keyed');
     expect((await h.detail('0xfe01')).type).toBe('keyed');
@@ -95,7 +95,7 @@ describe('bad record values', () => {
     const d = await h.detail('big-ok');
     expect(d.status).toBe('completed');
     expect(d.events[0]).toMatchObject({ eventType: 'OrderRequested', valueTruncated: true });
-    expect(d.events[0]!.value).toHaveLength(MAX_VALUE_CHARS_KEPT);
+    expect(d.events[0].value).toHaveLength(MAX_VALUE_CHARS_KEPT);
     expect(samplesOf(r.health, 'invalid-json').find((s) => s.valuePreview?.startsWith('{yyy'))!.valuePreview).toHaveLength(200);
     // Neither answer carries the megabyte.
     expect((await (await fetch(`${h.monitor().url}/api/health`)).text()).length).toBeLessThan(100_000);

@@ -111,10 +111,10 @@ describe('saga findings on a real broker', () => {
     expect(d.findings!.map((f) => [f.kind, f.step])).toEqual([['uncompensated', 'payment']]);
     const [f] = d.findings!;
     const failed = d.events.find((e) => e.eventType === 'OrderFailed')!;
-    expect(f!.at).toBe(failed.timestamp);
-    expect(f!.message).toMatch(/^Step payment completed with PaymentAuthorized .* never compensated, and the saga failed with OrderFailed/);
-    expect(f!.evidence.map((r) => r.topic)).toEqual([`${PREFIX}payment.events`, `${PREFIX}orders.failed`]);
-    expect(f!.evidence[1]).toEqual({ topic: failed.topic, partition: failed.partition, offset: failed.offset });
+    expect(f.at).toBe(failed.timestamp);
+    expect(f.message).toMatch(/^Step payment completed with PaymentAuthorized .* never compensated, and the saga failed with OrderFailed/);
+    expect(f.evidence.map((r) => r.topic)).toEqual([`${PREFIX}payment.events`, `${PREFIX}orders.failed`]);
+    expect(f.evidence[1]).toEqual({ topic: failed.topic, partition: failed.partition, offset: failed.offset });
   });
 
   it('counts it on the overview and lists it under its finding', async () => {

@@ -107,7 +107,7 @@ describe('monitor with demo traffic on a real broker', () => {
     ).catch((e: Error) => {
       const detail = all
         .map(({ type, n, id }) => `${id}: want ${expected(type, n)}, got ${monitor.store.summary(id)?.status ?? 'nothing'}`)
-        .filter((l) => !l.endsWith(l.split('want ')[1]!.split(',')[0]!));
+        .filter((l) => !l.endsWith(l.split('want ')[1].split(',')[0]));
       throw new Error(`${e.message}\n${detail.join('\n')}`);
     });
     expect(wrong).toEqual([]);
@@ -141,7 +141,7 @@ describe('monitor with demo traffic on a real broker', () => {
       // The first raise of its final stuck period is judged for timing; the latest for what it says, since a record
       // read late (topics are read independently) refreshes the reason of a saga that stays stuck.
       const mine = alerts.filter((a) => a.alert.sagaId === id);
-      const { alert } = mine[mine.length - 1]!;
+      const { alert } = mine[mine.length - 1];
       const lastResolved = Math.max(0, ...(resolvedAt.get(id) ?? []));
       const first = mine.find((a) => a.receivedAt >= lastResolved)!;
       const d = await get(`/api/sagas/${id}`, SagaDetail);
@@ -151,8 +151,8 @@ describe('monitor with demo traffic on a real broker', () => {
       expect(first.receivedAt - first.alert.since).toBeLessThanOrEqual(STUCK_SLACK_MS);
       expect(alert.since).toBe(lastEventAt + STEP_TIMEOUT_MS);
       expect(d.stuck!.since).toBe(lastEventAt + STEP_TIMEOUT_MS);
-      expect(alert.step).toBe(pinOf(type, n)![0]);
-      expect(d.stuck).toMatchObject({ step: pinOf(type, n)![0] });
+      expect(alert.step).toBe(pinOf(type, n)[0]);
+      expect(d.stuck).toMatchObject({ step: pinOf(type, n)[0] });
       expect(d.stuck!.waitingFor.length).toBeGreaterThan(0);
       expect(alert.reason).toMatch(/waiting for/);
     }
@@ -167,7 +167,7 @@ describe('monitor with demo traffic on a real broker', () => {
     expect(batches.length).toBeLessThan(records);
     expect(batches.some((b) => b.items.length > 1)).toBe(true);
     expect(items).toBeLessThanOrEqual(records);
-    batches.forEach((b, i) => i > 0 && expect(b.seq).toBe(batches[i - 1]!.seq + 1));
+    batches.forEach((b, i) => i > 0 && expect(b.seq).toBe(batches[i - 1].seq + 1));
     expect(socket.io.engine.transport.name).toBe('websocket');
     expect(socket.connected).toBe(true);
     expect(disconnects).toBe(0);

@@ -116,7 +116,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
         await producer.disconnect();
       };
       await stopKafkaWithin(stopKafka, opts.kafkaStopDeadlineMs ?? KAFKA_STOP_DEADLINE_MS, consumer.groupId, log);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
       await pages?.close?.().catch(() => {});
       await closeHttp(http.server);
     },

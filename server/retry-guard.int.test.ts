@@ -81,7 +81,7 @@ describe.each(ENDPOINTS)('$name', (e) => {
 describe('sessions that ended', () => {
   it('refuses the cookie of a signed-out session', async () => {
     const cookie = await signIn(g.monitor.url, BOB);
-    expect((await call(ENDPOINTS[0]!, { cookie, origin: own() })).status).toBe(200);
+    expect((await call(ENDPOINTS[0], { cookie, origin: own() })).status).toBe(200);
     expect((await fetch(`${g.monitor.url}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
     for (const e of ENDPOINTS) expect((await call(e, { cookie, origin: own() })).status).toBe(401);
   });
@@ -103,11 +103,11 @@ describe('what gets through', () => {
   });
 
   it('serves a signed-in cookie from its own pages and a bearer token from anywhere', async () => {
-    expect((await call(ENDPOINTS[0]!, { cookie: aliceCookie, origin: own() })).status).toBe(200);
-    expect((await call(ENDPOINTS[0]!, { authorization: `Bearer ${ALICE}` })).status).toBe(200);
+    expect((await call(ENDPOINTS[0], { cookie: aliceCookie, origin: own() })).status).toBe(200);
+    expect((await call(ENDPOINTS[0], { authorization: `Bearer ${ALICE}` })).status).toBe(200);
     // A bearer token is never sent by a browser on its own, so another Origin does not make it a forgery.
-    expect((await call(ENDPOINTS[0]!, { authorization: `bearer  ${ALICE} `, origin: 'http://evil.example' })).status).toBe(200);
-    const accepted = await call(ENDPOINTS[1]!, { cookie: aliceCookie, origin: own() });
+    expect((await call(ENDPOINTS[0], { authorization: `bearer  ${ALICE} `, origin: 'http://evil.example' })).status).toBe(200);
+    const accepted = await call(ENDPOINTS[1], { cookie: aliceCookie, origin: own() });
     expect(accepted.status).toBe(202);
     expect(await readTopic(brokers, `${g.prefix}orders.retries`)).toHaveLength(1);
   });

@@ -50,7 +50,7 @@ describe('viewing closed to non-operators', () => {
   it('refuses the live feed until signed in', async () => {
     expect(await socketOutcome()).toMatch(/^refused/);
     const res = await fetch(`${monitor.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = res.headers.get('set-cookie')!.split(';')[0];
     expect(await socketOutcome(cookie)).toBe('connected');
     expect((await fetch(`${monitor.url}/api/sagas`, { headers: { cookie } })).status).toBe(200);
   });

@@ -9,7 +9,7 @@ export function shuffled<T>(items: readonly T[], rand: () => number): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }
@@ -21,6 +21,6 @@ export function* permutations<T>(items: readonly T[]): Generator<T[]> {
   }
   for (let i = 0; i < items.length; i++) {
     const rest = [...items.slice(0, i), ...items.slice(i + 1)];
-    for (const p of permutations(rest)) yield [items[i]!, ...p];
+    for (const p of permutations(rest)) yield [items[i], ...p];
   }
 }

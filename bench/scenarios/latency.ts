@@ -78,8 +78,8 @@ export const scenario: Scenario = {
       await monitor.waitCaughtUp(CATCH_UP_TIMEOUT_MS);
       const runTag = newRunTag();
       if (WARMUP_SECONDS > 0) {
-        ctx.say(`warm-up, not recorded: ${RATES[0]!.toLocaleString('en-US')} events/s for ${WARMUP_SECONDS} s`);
-        await runLatencyPhase({ monitor, brokers, rate: RATES[0]!, seconds: WARMUP_SECONDS, runTag: `${runTag}w` });
+        ctx.say(`warm-up, not recorded: ${RATES[0].toLocaleString('en-US')} events/s for ${WARMUP_SECONDS} s`);
+        await runLatencyPhase({ monitor, brokers, rate: RATES[0], seconds: WARMUP_SECONDS, runTag: `${runTag}w` });
       }
       for (const [i, rate] of RATES.entries()) {
         ctx.say(`${rate.toLocaleString('en-US')} events/s for ${SECONDS} s`);

@@ -21,7 +21,7 @@ export async function fetchJson<T extends z.ZodType>(url: string, schema: T, sig
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const reason = body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : res.statusText;
+    const reason = body && typeof body === 'object' && 'error' in body ? String(body.error) : res.statusText;
     throw new ApiFailure(res.status, reason);
   }
   const parsed = schema.safeParse(body);

@@ -35,6 +35,6 @@ export function durationSummary(rows: DurationRow[], locale?: string): string {
 export function stuckSummary(series: StuckPoint[], locale?: string): string {
   const sampled = series.flatMap((p) => (p.count === null ? [] : [p.count]));
   if (sampled.length === 0) return 'No samples yet.';
-  const now = sampled[sampled.length - 1]!;
+  const now = sampled[sampled.length - 1];
   return `${formatCount(now, locale)} stuck now; peak ${formatCount(Math.max(...sampled), locale)} on this chart.`;
 }

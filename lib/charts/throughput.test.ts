@@ -34,7 +34,7 @@ describe('throughputSeries', () => {
   it('covers an hour with 360 complete buckets by default', () => {
     const s = throughputSeries({ at: AT, bucketMs: B, throughput: [] });
     expect(s).toHaveLength(360);
-    expect(s[0]!.t).toBe(T - 360 * B);
+    expect(s[0].t).toBe(T - 360 * B);
     expect(s.at(-1)!.t).toBe(T - B);
   });
 });

@@ -14,7 +14,7 @@ describe('MonitorConfig: the fixture config', () => {
       ['order-fulfilment', 30_000],
       ['trip-booking', 60_000],
     ]);
-    expect(c.sagas[1]!.rules[1]!.triggers).toEqual({ effect: 'step-started', step: 'hotel' });
+    expect(c.sagas[1].rules[1].triggers).toEqual({ effect: 'step-started', step: 'hotel' });
   });
 
   it('defaults consumerGroups, whole or field by field', () => {
@@ -27,7 +27,7 @@ describe('MonitorConfig: the fixture config', () => {
   it('defaults stuckAfterMs to 30 s', () => {
     const d = draft();
     delete d.sagas[1].stuckAfterMs;
-    expect(MonitorConfig.parse(d).sagas[1]!.stuckAfterMs).toBe(30_000);
+    expect(MonitorConfig.parse(d).sagas[1].stuckAfterMs).toBe(30_000);
   });
 
   it.each([

@@ -64,7 +64,7 @@ describe('planRetry, resend mode', () => {
     const keyed = planRetry({ saga, status: 'stuck', config: orders, ...base, idempotencyKey: 'k-1' });
     expect(keyed.ok && keyed.plan.retryId).toBe('k-1');
     const resent = foldEvents(
-      [{ ...saga.events[3]!, offset: '999', timestamp: saga.events[3]!.timestamp + 50, headers: { ...saga.events[3]!.headers, [RETRY_HEADERS.id]: 'x' } }],
+      [{ ...saga.events[3], offset: '999', timestamp: saga.events[3].timestamp + 50, headers: { ...saga.events[3].headers, [RETRY_HEADERS.id]: 'x' } }],
       saga,
     );
     const again = planRetry({ saga: resent, status: 'stuck', config: orders, ...base });

@@ -33,7 +33,7 @@ function startedStep(e: SagaEvent, step: string, compensation: boolean): boolean
 /** The record that started the step: a command for an orchestrated saga, the triggering event in a choreography. */
 export function originalRecord(saga: SagaState, step: string, compensation: boolean): SagaEvent | null {
   for (let i = saga.events.length - 1; i >= 0; i--) {
-    const e = saga.events[i]!;
+    const e = saga.events[i];
     if (startedStep(e, step, compensation) && e.headers[RETRY_HEADERS.id] === undefined) return e;
   }
   return null;

@@ -39,7 +39,7 @@ export function agingRows(sagas: Iterable<SagaState>, isStuck: (id: string) => b
     const key = `${s.type}\u0000${s.currentStep ?? ''}\u0000${compensating ? 'c' : 's'}`;
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { sagaType: s.type, step: s.currentStep, compensating, counts: AGING_BUCKETS.map(() => 0), total: 0, stuck: 0 }));
-    row.counts[bucketOf(Math.max(0, now - s.updatedAt))]! += 1;
+    row.counts[bucketOf(Math.max(0, now - s.updatedAt))] += 1;
     row.total += 1;
     if (isStuck(s.id)) row.stuck += 1;
   }

@@ -51,12 +51,12 @@ export class DeadlineQueue {
   /** Removes and returns every id whose deadline is at or before `now`, earliest first. */
   popExpired(now: number): Array<{ id: string; at: number }> {
     const out: Array<{ id: string; at: number }> = [];
-    while (this.heapLength > 0 && this.heapAt[0]! <= now) {
-      const at = this.heapAt[0]!;
-      const slot = this.heapSlot[0]!;
+    while (this.heapLength > 0 && this.heapAt[0] <= now) {
+      const at = this.heapAt[0];
+      const slot = this.heapSlot[0];
       this.popTop();
       if (this.due[slot] !== at) continue;
-      const id = this.ids[slot]!;
+      const id = this.ids[slot];
       this.release(id, slot);
       out.push({ id, at });
     }
@@ -115,7 +115,7 @@ export class DeadlineQueue {
     this.heapLength += 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (hAt[p]! <= at) break;
+      if (hAt[p] <= at) break;
       hAt[i] = hAt[p]!;
       hSlot[i] = hSlot[p]!;
       i = p;
@@ -137,15 +137,15 @@ export class DeadlineQueue {
     const hAt = this.heapAt;
     const hSlot = this.heapSlot;
     const n = this.heapLength;
-    const at = hAt[from]!;
-    const slot = hSlot[from]!;
+    const at = hAt[from];
+    const slot = hSlot[from];
     let i = from;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && hAt[r]! < hAt[l]! ? r : l;
-      if (hAt[c]! >= at) break;
+      const c = r < n && hAt[r] < hAt[l] ? r : l;
+      if (hAt[c] >= at) break;
       hAt[i] = hAt[c]!;
       hSlot[i] = hSlot[c]!;
       i = c;

@@ -8,7 +8,7 @@ const WORK: Record<Lane, (step: string) => string> = {
   step: (step) => `step ${step}`,
   compensation: (step) => `the compensation of step ${step}`,
 };
-const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** A record the monitor re-sent says so in a header, whether or not its audit entry has been read yet. */
 const isResent = (it: LaneItem) => it.e.headers[RETRY_HEADERS.id] !== undefined;
@@ -19,7 +19,7 @@ const isResent = (it: LaneItem) => it.e.headers[RETRY_HEADERS.id] !== undefined;
  */
 function laneOf(t: StepTrack, retry: LaneItem): Lane {
   const lastStart = (items: readonly LaneItem[]) => {
-    for (let i = firstAfter(items, retry.pos) - 1; i >= 0; i--) if (items[i]!.kind === 'start') return items[i]!.pos;
+    for (let i = firstAfter(items, retry.pos) - 1; i >= 0; i--) if (items[i].kind === 'start') return items[i].pos;
     return -1;
   };
   return lastStart(t.compensation) > lastStart(t.step) ? 'compensation' : 'step';
@@ -83,8 +83,8 @@ function races(step: string, lane: Lane, items: readonly LaneItem[], retries: re
     if (!resent) return;
     const end = retries[i + 1]?.pos ?? Number.POSITIVE_INFINITY;
     const replies: LaneItem[] = [];
-    for (let j = firstAfter(items, Math.min(retry.pos, resent.pos)); j < items.length && items[j]!.pos < end && replies.length < 2; j++) {
-      const it = items[j]!;
+    for (let j = firstAfter(items, Math.min(retry.pos, resent.pos)); j < items.length && items[j].pos < end && replies.length < 2; j++) {
+      const it = items[j];
       if (it === resent) continue;
       if (it.kind === 'start') break;
       replies.push(it);
@@ -100,13 +100,13 @@ function races(step: string, lane: Lane, items: readonly LaneItem[], retries: re
         evidence: evidenceOf([retry.e, early.e, resent.e]),
       });
     } else if (replies.length === 2) {
-      const second = replies[1]!;
+      const second = replies[1];
       out.push({
         kind: 'retry-raced-reply',
         step,
         at: second.e.timestamp,
         message: `${capital(work)} got a second reply, ${nameOf(second.e)}, after the manual retry ${nameOf(retry.e)}: the late original and the re-sent command were both answered.`,
-        evidence: evidenceOf([retry.e, resent.e, replies[0]!.e, second.e]),
+        evidence: evidenceOf([retry.e, resent.e, replies[0].e, second.e]),
       });
     }
   });

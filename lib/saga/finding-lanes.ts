@@ -71,7 +71,7 @@ export function firstAfter(items: readonly LaneItem[], pos: number): number {
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (items[mid]!.pos <= pos) lo = mid + 1;
+    if (items[mid].pos <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -179,17 +179,17 @@ describe('computeFindings', () => {
 
   it('names the step and the records in one sentence, with the records as evidence in timeline order', () => {
     const [f] = findingsOf('order-fulfilment', [...ORDER_START, ['payment.events', 'PaymentAuthorized', 300], ['inventory.commands', 'ReserveInventory', 400], ['inventory.events', 'InventoryUnavailable', 600], ['orders.failed', 'OrderFailed', 700]]);
-    expect(f!.message).toBe('Step payment completed with PaymentAuthorized (payment.events/0@0) but was never compensated, and the saga failed with OrderFailed (orders.failed/0@0).');
-    expect(f!.evidence).toEqual([
+    expect(f.message).toBe('Step payment completed with PaymentAuthorized (payment.events/0@0) but was never compensated, and the saga failed with OrderFailed (orders.failed/0@0).');
+    expect(f.evidence).toEqual([
       { topic: 'payment.events', partition: 0, offset: '0' },
       { topic: 'orders.failed', partition: 0, offset: '0' },
     ]);
     const [dup] = findingsOf('order-fulfilment', [...ORDER_START, ['payment.commands', 'AuthorizePayment', 200]]);
-    expect(dup!.message).toMatch(/^Step payment was started again by AuthorizePayment \(payment\.commands\/0@1\) while the attempt started by AuthorizePayment \(payment\.commands\/0@0\) had no reply/);
-    expect(dup!.evidence.map((r) => r.offset)).toEqual(['0', '1']);
+    expect(dup.message).toMatch(/^Step payment was started again by AuthorizePayment \(payment\.commands\/0@1\) while the attempt started by AuthorizePayment \(payment\.commands\/0@0\) had no reply/);
+    expect(dup.evidence.map((r) => r.offset)).toEqual(['0', '1']);
     const [race] = findingsOf('order-fulfilment', [...ORDER_START, ['retry', 'payment', 9_000], ['payment.events', 'PaymentAuthorized', 9_005], ['payment.commands', 'AuthorizePayment', 9_010, 'resent']]);
-    expect(race!.message).toContain('after the manual retry (saga-monitor.audit/0@0) but before the re-sent AuthorizePayment (payment.commands/0@1)');
-    expect(race!.evidence.map((r) => r.topic)).toEqual(['saga-monitor.audit', 'payment.events', 'payment.commands']);
+    expect(race.message).toContain('after the manual retry (saga-monitor.audit/0@0) but before the re-sent AuthorizePayment (payment.commands/0@1)');
+    expect(race.evidence.map((r) => r.topic)).toEqual(['saga-monitor.audit', 'payment.events', 'payment.commands']);
   });
 
   it('does not look for replies without requests on a truncated timeline, whose starts may have been dropped', () => {
@@ -230,8 +230,8 @@ describe('mergeFindings', () => {
     const before = computeFindings(state, config);
     const trimmed = { ...state, events: [], droppedEvents: state.events.length, truncated: true };
     const [refund, refunded] = events('order-fulfilment', [['payment.commands', 'RefundPayment', 800], ['payment.events', 'PaymentRefunded', 900]]);
-    const after = applyEvent(applyEvent(trimmed, refund!, config), refunded!, config);
-    expect(after.steps[0]!.status).toBe('compensated');
+    const after = applyEvent(applyEvent(trimmed, refund, config), refunded, config);
+    expect(after.steps[0].status).toBe('compensated');
     expect(mergeFindings(before, computeFindings(after, config), after).map((f) => f.kind)).toEqual(['duplicate-command']);
   });
 
@@ -240,7 +240,7 @@ describe('mergeFindings', () => {
     const before = computeFindings(early, config);
     expect(before).toHaveLength(1);
     const [command] = events('order-fulfilment', [['payment.commands', 'AuthorizePayment', 100]]);
-    const later = applyEvent(early, { ...command!, offset: '9' }, config);
+    const later = applyEvent(early, { ...command, offset: '9' }, config);
     expect(mergeFindings(before, computeFindings(later, config), later)).toEqual([]);
   });
 });
@@ -264,12 +264,12 @@ describe('the screen that skips building lanes', () => {
       const shape: Shape = run % 2 === 0 ? 'order-fulfilment' : 'trip-booking';
       const words = VOCABULARY[shape];
       const word = (): Entry => {
-        const [a, b, , mark] = words[Math.floor(rand() * words.length)]!;
+        const [a, b, , mark] = words[Math.floor(rand() * words.length)];
         const at = Math.floor(rand() * 2_000);
         return mark === 'resent' ? [a, b, at, 'resent'] : ([a, b, at] as Entry);
       };
       // Half are a normal saga cut short, now and then with one stray record; half are records drawn at random.
-      const normal = NORMAL[shape][Math.floor(rand() * NORMAL[shape].length)]!.records;
+      const normal = NORMAL[shape][Math.floor(rand() * NORMAL[shape].length)].records;
       const entries: Entry[] =
         run % 4 < 2
           ? [...normal.slice(0, 1 + Math.floor(rand() * normal.length)), ...(rand() < 0.3 ? [word()] : [])]

@@ -114,7 +114,7 @@ export function mergeFindings(previous: readonly Finding[], next: Finding[], s: 
     const i = out.findIndex((x) => identity(x) === identity(f));
     if (i >= 0) {
       // Found again without the records that were dropped: keep the version that names them.
-      if (out[i]!.evidence.length < f.evidence.length) out[i] = f;
+      if (out[i].evidence.length < f.evidence.length) out[i] = f;
       continue;
     }
     if (f.kind === 'uncompensated') continue;

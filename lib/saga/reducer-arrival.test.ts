@@ -117,7 +117,7 @@ describe('applyEvent: a redelivered record (same topic, partition, offset) chang
 
   it('a record at another offset is a new record, not a redelivery', () => {
     const events = scenarioEvents(retried).slice(0, 2);
-    const state = foldEvents([...events, { ...events[1]!, offset: '99' }]);
-    expect(state.steps[0]!.attempts).toBe(2);
+    const state = foldEvents([...events, { ...events[1], offset: '99' }]);
+    expect(state.steps[0].attempts).toBe(2);
   });
 });

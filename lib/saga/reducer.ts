@@ -19,8 +19,8 @@ type Handler = (steps: StepState[], step: string | null, timestamp: number, time
 function stepOf(steps: StepState[], name: string | null): StepState | null {
   if (name === null) return null;
   for (let i = 0; i < steps.length; i++) {
-    if (steps[i]!.name !== name) continue;
-    const s = { ...steps[i]! };
+    if (steps[i].name !== name) continue;
+    const s = { ...steps[i] };
     steps[i] = s;
     return s;
   }
@@ -154,7 +154,7 @@ function fold(state: SagaState, e: SagaEvent, sawStart: boolean, events: SagaEve
 
 /** The state of a whole timeline, as folding its events one by one would give (status derived once, at the end). */
 function replay(config: SagaTypeConfig, events: SagaEvent[], eventCount: number, droppedEvents: number): SagaState {
-  const s = initialState(config, events[0]!);
+  const s = initialState(config, events[0]);
   let sawStart = false;
   for (const e of events) {
     applyEffects(s.steps, e);
@@ -177,7 +177,7 @@ function insertionIndex(events: SagaEvent[], e: SagaEvent): number {
   let hi = events.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareEvents(events[mid]!, e);
+    const c = compareEvents(events[mid], e);
     if (c === 0) return -1;
     if (c < 0) lo = mid + 1;
     else hi = mid;

@@ -27,13 +27,13 @@ export function responderTopics(state: SagaState, config: SagaTypeConfig): strin
   if (state.phase !== null && step !== null) {
     const effect: StartEffect = state.phase === 'step' ? 'step-started' : 'compensation-started';
     for (let i = state.events.length - 1; i >= 0; i--) {
-      const e = state.events[i]!;
+      const e = state.events[i];
       if (movesTheSaga(e) && starts(e, effect, step)) return [e.topic];
     }
     return [...new Set(config.rules.filter((r) => starts(r, effect, step)).map((r) => r.topic))];
   }
   for (let i = state.events.length - 1; i >= 0; i--) {
-    const e = state.events[i]!;
+    const e = state.events[i];
     if (movesTheSaga(e)) return [e.topic];
   }
   return [];

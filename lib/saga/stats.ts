@@ -27,7 +27,7 @@ function zeroCounts(): Record<SagaStatus, number> {
 export function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
+  return sorted[i];
 }
 
 /** Counts and chart series kept up to date from status transitions, so a snapshot never scans the sagas. */

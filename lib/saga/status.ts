@@ -17,9 +17,9 @@ function latest(steps: StepState[], at: (s: StepState) => number | null): StepSt
  */
 function lastCompensated(s: Omit<SagaState, keyof Derived>, end: number): string | null {
   const candidates = s.steps.filter((x) => x.compensationEndedAt === end);
-  if (candidates.length === 1) return candidates[0]!.name;
+  if (candidates.length === 1) return candidates[0].name;
   for (let i = s.events.length - 1; i >= 0; i--) {
-    const e = s.events[i]!;
+    const e = s.events[i];
     if (e.timestamp < end) break;
     if (e.timestamp === end && e.effect === 'compensation-completed' && candidates.some((x) => x.name === e.step)) return e.step;
   }

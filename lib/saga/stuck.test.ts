@@ -201,7 +201,7 @@ describe('stuckDeadline', () => {
 
   it('does not move back when an older record arrives late', () => {
     const records = orderCompleted.records.slice(0, 3);
-    const late = orderState([records[0]!, records[2]!, records[1]!]);
+    const late = orderState([records[0], records[2], records[1]]);
     expect(stuckDeadline(late, order)).toBe(stuckDeadline(orderState(records), order));
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SagaDetail } from '../wire/rest';
 import { compensatedOrder, stuckCompensation, stuckTrip, T0 } from './fixtures';
 import { AXIS_HEIGHT, EDGE_PAD, LABEL_WIDTH, MIN_BAR_PX, MIN_TICK_GAP_PX, ROW_HEIGHT, timeDomain, timelineLayout } from './layout';
 
@@ -26,7 +25,7 @@ describe('timeDomain', () => {
       out: [T0 - 50, T0 + 1_338],
     },
   ])('$name', ({ saga, now, out }) => {
-    expect(timeDomain(saga as SagaDetail, now)).toEqual(out);
+    expect(timeDomain(saga, now)).toEqual(out);
   });
 });
 

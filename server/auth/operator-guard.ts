@@ -28,7 +28,7 @@ export function requireOperator(req: IncomingMessage, operators: Operators, sess
     const address = clientAddress(req);
     refuseWhileGuessing(guesses, address);
     const m = /^Bearer\s+(.+)$/i.exec(auth);
-    const who = m ? operators.authenticate(m[1]!.trim()) : null;
+    const who = m ? operators.authenticate(m[1].trim()) : null;
     if (!who) {
       if (m) guesses?.take(address);
       throw new HttpError(401, 'the bearer token matches no operator', { 'www-authenticate': 'Bearer' });

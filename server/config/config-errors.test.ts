@@ -122,12 +122,12 @@ describe('loadConfig: a bad file fails naming the field', () => {
   });
 
   it('reads a file saved with a byte order mark', () => {
-    expect(loadConfig(file(`\uFEFF${JSON.stringify(valid())}`), {}).sagas[0]!.type).toBe('orders');
+    expect(loadConfig(file(`\uFEFF${JSON.stringify(valid())}`), {}).sagas[0].type).toBe('orders');
   });
 });
 
 describe('start from the environment: a bad config stops it before any connection', () => {
-  it.each([CASES[1]!, CASES[12]!, CASES[22]!])('%s', async (_name, text, line) => {
+  it.each([CASES[1], CASES[12], CASES[22]])('%s', async (_name, text, line) => {
     await expect(runMonitorFromEnv(env({ SAGA_MONITOR_CONFIG: file(text), PORT: '0' }))).rejects.toThrow(line);
   });
 

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
   it('accepts the documented shape and lets KAFKA_BROKERS override the brokers', () => {
     const c = loadConfig(withFile(JSON.stringify(valid)), { KAFKA_BROKERS: 'a:1, b:2' });
     expect(c.kafka.brokers).toEqual(['a:1', 'b:2']);
-    expect(c.sagas[0]!.rules).toHaveLength(2);
+    expect(c.sagas[0].rules).toHaveLength(2);
   });
 
   it.each([

@@ -102,7 +102,7 @@ describe('topic and connection faults', () => {
     await produceOnce(broker!.brokers, sagaRecords(p, 'ord-missing-1', ORDER_PLANS.stuck, Date.now()));
     const createdAt = Date.now();
     await createTopics(broker!.brokers, [missing], TOPIC_PARTITIONS);
-    await produceOnce(broker!.brokers, [sagaRecords(p, 'ord-missing-1', ORDER_PLANS.completed, Date.now())[2]!]);
+    await produceOnce(broker!.brokers, [sagaRecords(p, 'ord-missing-1', ORDER_PLANS.completed, Date.now())[2]]);
     await pollUntil('the payment reply read from the new topic', async () => (await getDetail(m.url, 'ord-missing-1'))?.steps.find((s) => s.name === 'payment')?.status === 'completed', RECOVER_TIMEOUT_MS);
     const after = await m.health();
     expect(topicOf(after, missing)).toMatchObject({ exists: true, problem: null });
@@ -164,12 +164,12 @@ describe('topic and connection faults', () => {
     await admin.disconnect();
     const addedAt = Date.now();
     const [first, ...rest] = sagaRecords(p, 'ord-partitions-2', ORDER_PLANS.completed, Date.now());
-    await produceOnce(broker!.brokers, [{ topic: first!.topic, message: { ...first!.message, partition: TOPIC_PARTITIONS } }, ...rest]);
+    await produceOnce(broker!.brokers, [{ topic: first.topic, message: { ...first.message, partition: TOPIC_PARTITIONS } }, ...rest]);
     await pollUntil('the start record read from the new partition', async () => (await getDetail(m.url, 'ord-partitions-2'))?.events.some((e) => e.eventType === 'OrderRequested'), RECOVER_TIMEOUT_MS);
     expect(await sagaStatus(m, 'ord-partitions-2')).toBe('completed');
     const h = await m.health();
     expect(topicOf(h, topic)!.partitions.map((x) => x.partition)).toEqual([0, 1, 2, 3]);
-    expect(topicOf(h, topic)!.partitions[3]!.position).toBe('1');
+    expect(topicOf(h, topic)!.partitions[3].position).toBe('1');
     expect(logged(m, new RegExp(`${topic.replace(/\./g, '\\.')}.*partitions`))).toBeDefined();
     reportFigures('partition-added', { readAfterAddedMs: Date.now() - addedAt });
   });

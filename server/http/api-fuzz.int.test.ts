@@ -102,7 +102,7 @@ function served(r: FuzzRequest, base: string): Served {
   if (matching.length === 0) return { route: null, invalid: ['no route'] };
   const route = matching.find((x) => x.method === (r.method === 'HEAD' ? 'GET' : r.method));
   if (!route) return { route: null, invalid: [`${r.method} not served`] };
-  const template = TEMPLATES[routeKey(route)]!;
+  const template = TEMPLATES[routeKey(route)];
   const invalid = [...r.faults.path, ...(template === r.template ? r.faults.query : []), ...(template.readsBody ? r.faults.body : [])];
   return { route, invalid };
 }
@@ -204,7 +204,7 @@ let closed: Monitor;
 async function signIn(m: Monitor): Promise<string> {
   const res = await fetch(`${m.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
   expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
+  return res.headers.get('set-cookie')!.split(';')[0];
 }
 
 beforeAll(async () => {
@@ -222,7 +222,7 @@ beforeAll(async () => {
   open = await startMonitor(common);
   closed = await startMonitor({ ...common, requireSignIn: true });
   await pollUntil('sagas read, stuck ones stuck', async () => (await getDetail(open.url, 'fz-trip'))?.status === 'stuck' && (await getDetail(open.url, 'fz-stuck'))?.status === 'stuck');
-  await pollUntil('the sign-in monitor caught up', async () => (await closed.health()).sagas === KNOWN_IDS.length);
+  await pollUntil('the sign-in monitor caught up', () => closed.health().sagas === KNOWN_IDS.length);
 });
 afterAll(async () => {
   await open?.close();
@@ -232,7 +232,7 @@ afterAll(async () => {
 describe('API fuzz', () => {
   it('has a template for exactly the routes the code serves', () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual(CODE_ROUTES.map(routeKey).sort());
-    for (const r of CODE_ROUTES) expect(r.pattern.test(TEMPLATES[routeKey(r)]!.path.replace('{id}', 'x')), routeKey(r)).toBe(true);
+    for (const r of CODE_ROUTES) expect(r.pattern.test(TEMPLATES[routeKey(r)].path.replace('{id}', 'x')), routeKey(r)).toBe(true);
   });
 
   const auth = { authorization: `Bearer ${TOKEN}` };

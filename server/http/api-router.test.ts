@@ -36,7 +36,7 @@ describe('REST API', () => {
     expect(res.status).toBe(200);
     const body = SagaListResponse.parse(await res.json());
     expect(body.total).toBe(2);
-    expect(body.items[0]!.id).toBe('ord 2/x');
+    expect(body.items[0].id).toBe('ord 2/x');
     expect(body.nextCursor).not.toBeNull();
   });
 
@@ -181,8 +181,8 @@ describe('REST API findings', () => {
     const d = SagaDetail.parse(await (await fetch(`${url}/api/sagas/dup`)).json());
     expect(d.findings).toHaveLength(1);
     expect(d.findings![0]).toMatchObject({ kind: 'duplicate-command', step: 'payment', at: 1_200 });
-    expect(d.findings![0]!.message).toMatch(/^Step payment was started again/);
-    expect(d.findings![0]!.evidence.map((r) => r.topic)).toEqual(['t.step-started', 't.step-started']);
+    expect(d.findings![0].message).toMatch(/^Step payment was started again/);
+    expect(d.findings![0].evidence.map((r) => r.topic)).toEqual(['t.step-started', 't.step-started']);
     expect(SagaDetail.parse(await (await fetch(`${url}/api/sagas/fine`)).json()).findings).toEqual([]);
   });
 

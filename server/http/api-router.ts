@@ -50,7 +50,7 @@ export function readRoutes(d: Pick<ApiDeps, 'store' | 'health' | 'now' | 'consum
       method: 'GET',
       pattern: /^\/api\/sagas\/([^/]+)\/?$/,
       handle: ({ res, params: [rawId] }) => {
-        const id = sagaIdParam(rawId!);
+        const id = sagaIdParam(rawId);
         const detail = d.store.detail(id);
         const consumers = detail ? d.consumers?.ofSaga(id) : undefined;
         if (!detail) sendError(res, 404, `no saga with id ${shownId(id)} has been seen; check the id, or wait for catch-up to finish`);

@@ -26,7 +26,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
   const lane = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await work(items[i]!);
+      out[i] = await work(items[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));

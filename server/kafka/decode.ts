@@ -5,7 +5,7 @@ import type { RawRecord } from '../../lib/saga/record';
 /** A key or header as text: UTF-8 as it is, other bytes (a binary id) as `0x` hex, so distinct bytes stay distinct ids. */
 function idText(b: Buffer): string {
   // Ids are short and nearly always ASCII: a scan here is cheaper than the UTF-8 check and decoder it spares.
-  for (let i = 0; i < b.length; i++) if (b[i]! > 0x7f) return isUtf8(b) ? b.toString('utf8') : `0x${b.toString('hex')}`;
+  for (let i = 0; i < b.length; i++) if (b[i] > 0x7f) return isUtf8(b) ? b.toString('utf8') : `0x${b.toString('hex')}`;
   return b.toString('latin1');
 }
 

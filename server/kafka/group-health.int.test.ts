@@ -58,7 +58,7 @@ async function groupOn(name: string, groupId: string): Promise<GroupOnTopic | un
 
 async function sendOrders(ordinals: number[]): Promise<void> {
   const records = ordinals.flatMap((n) => sagaStartRecords('order-fulfilment', demo.options, n, Date.now()));
-  await producer.send({ topic: records[0]!.topic, messages: records.map((r) => r.message) });
+  await producer.send({ topic: records[0].topic, messages: records.map((r) => r.message) });
 }
 
 const sagaAt = (n: number) => monitor.store.sagas.get(orderId(n));
@@ -113,24 +113,24 @@ describe('consumer groups of the topics a saga waits on (real broker)', () => {
 
     const want = `nothing is consuming ${SHIPPING_COMMANDS}: group ${shipping} has 0 members`;
     const detail = await pollUntil('the drill-down names the empty group', async () => {
-      const d = await get(`/api/sagas/${orderId(WAITING[0]!)}`, SagaDetail);
+      const d = await get(`/api/sagas/${orderId(WAITING[0])}`, SagaDetail);
       return d.consumers?.[0]?.verdict === 'no-consumers' && d;
     }, VERDICT_WITHIN_MS);
     expect(Date.now() - stoppedAt).toBeLessThan(VERDICT_WITHIN_MS);
     expect(detail.consumers).toHaveLength(1);
     expect(detail.consumers![0]).toMatchObject({ topic: SHIPPING_COMMANDS, summary: want, error: null });
-    expect(detail.consumers![0]!.groups.find((g) => g.groupId === shipping)).toMatchObject({ state: 'Empty', members: 0, membersOnTopic: 0, verdict: 'no-consumers' });
+    expect(detail.consumers![0].groups.find((g) => g.groupId === shipping)).toMatchObject({ state: 'Empty', members: 0, membersOnTopic: 0, verdict: 'no-consumers' });
 
     // Every unread command is lag: the worker committed up to the two it answered.
     const behind = await pollUntil('the lag of the unread commands', async () => (await groupOn(SHIPPING_COMMANDS, shipping))?.lag === WAITING.length, VERDICT_WITHIN_MS);
     expect(behind).toBe(true);
 
     const alerts = z.object({ items: z.array(StuckAlert) });
-    const alert = await pollUntil('a stuck alert for the order', async () => (await get('/api/alerts', alerts)).items.find((a) => a.sagaId === orderId(WAITING[0]!)), STEP_TIMEOUT_MS + VERDICT_WITHIN_MS);
+    const alert = await pollUntil('a stuck alert for the order', async () => (await get('/api/alerts', alerts)).items.find((a) => a.sagaId === orderId(WAITING[0])), STEP_TIMEOUT_MS + VERDICT_WITHIN_MS);
     expect(alert).toMatchObject({ step: 'shipping', phase: 'step' });
     expect(alert.answeredFrom).toEqual([SHIPPING_COMMANDS]);
     expect(await topic(SHIPPING_COMMANDS)).toMatchObject({ verdict: 'no-consumers', summary: want });
-    const pushed = await pollUntil('the live feed raised it with the topic it waits on', () => raised.find((a) => a.sagaId === orderId(WAITING[0]!)), 5_000);
+    const pushed = await pollUntil('the live feed raised it with the topic it waits on', () => raised.find((a) => a.sagaId === orderId(WAITING[0])), 5_000);
     expect(pushed.answeredFrom).toEqual([SHIPPING_COMMANDS]);
 
     await demo.startService('shipping-service');
@@ -141,7 +141,7 @@ describe('consumer groups of the topics a saga waits on (real broker)', () => {
     }, VERDICT_WITHIN_MS);
     expect(back.verdict).toBe('ok');
     expect(back.lastCommitSeenAt).toBeGreaterThan(stoppedAt);
-    expect((await get(`/api/sagas/${orderId(WAITING[0]!)}`, SagaDetail)).consumers).toBeUndefined();
+    expect((await get(`/api/sagas/${orderId(WAITING[0])}`, SagaDetail)).consumers).toBeUndefined();
   });
 
   it('calls a reader that never finishes a record stalled, behind by exactly what was produced', async () => {

@@ -39,7 +39,7 @@ class FakeCluster {
       connect: async () => this.guard('connect'),
       disconnect: async () => {},
       listTopics: async () => (this.guard('listTopics'), Object.keys(this.topics)),
-      fetchTopicOffsets: async (t: string) => (this.guard('fetchTopicOffsets'), this.topics[t]!.map((p, partition) => ({ partition, low: String(p.low), high: String(p.high), offset: String(p.high) }))),
+      fetchTopicOffsets: async (t: string) => (this.guard('fetchTopicOffsets'), this.topics[t].map((p, partition) => ({ partition, low: String(p.low), high: String(p.high), offset: String(p.high) }))),
       listGroups: async () => (this.guard('listGroups'), { groups: Object.entries(this.groups).map(([groupId, g]) => ({ groupId, protocolType: g.protocolType ?? 'consumer' })) }),
       describeGroups: async (ids: string[]) => {
         this.guard('describeGroups');
@@ -48,7 +48,7 @@ class FakeCluster {
         if (ids.some((id) => this.fail.has(`describe:${id}`))) throw new Error(`${ids[0]} cannot be described`);
         return {
           groups: ids.map((groupId) => {
-            const g = this.groups[groupId]!;
+            const g = this.groups[groupId];
             const members = (g.members ?? []).map((assignment, i) => ({
               memberId: `m${i}`,
               clientId: 'c',
@@ -62,10 +62,10 @@ class FakeCluster {
       },
       fetchOffsets: async ({ groupId, topics }: { groupId: string; topics: string[] }) => {
         this.guard('fetchOffsets');
-        const offsets = this.groups[groupId]!.offsets ?? {};
+        const offsets = this.groups[groupId].offsets ?? {};
         return topics.map((topic) => ({
           topic,
-          partitions: this.topics[topic]!.map((_, partition) => ({ partition, offset: String(offsets[topic]?.[partition] ?? -1), metadata: null })),
+          partitions: this.topics[topic].map((_, partition) => ({ partition, offset: String(offsets[topic]?.[partition] ?? -1), metadata: null })),
         }));
       },
     };
@@ -118,13 +118,13 @@ describe('GroupHealth', () => {
     await health.check();
     expect(health.forTopic('ship.cmd')).toMatchObject({ verdict: 'stalled', summary: 'group ship is stalled on ship.cmd: 6 records behind and no commit seen for 10 s' });
     clock.now += 1_000;
-    cluster.groups.ship!.offsets!['ship.cmd']![0] = 6;
+    cluster.groups.ship.offsets!['ship.cmd'][0] = 6;
     await health.check();
     expect(health.forTopic('ship.cmd').groups[0]).toMatchObject({ lag: 4, lastCommitSeenAt: 1_011_000, behindSince: 1_000_000, verdict: 'ok' });
-    cluster.topics['ship.cmd']![0]!.high = 500;
+    cluster.topics['ship.cmd'][0].high = 500;
     await health.check();
     expect(health.forTopic('ship.cmd')).toMatchObject({ verdict: 'lagging', summary: 'group ship is 494 records behind on ship.cmd' });
-    cluster.groups.ship!.offsets!['ship.cmd']![0] = 500;
+    cluster.groups.ship.offsets!['ship.cmd'][0] = 500;
     await health.check();
     expect(health.forTopic('ship.cmd').groups[0]).toMatchObject({ lag: 0, behindSince: null, verdict: 'ok' });
   });
@@ -134,7 +134,7 @@ describe('GroupHealth', () => {
     cluster.groups = { 'new-reader': { members: [{ 'ship.cmd': [0, 1] }] } };
     await health.check();
     expect(health.forTopic('ship.cmd').groups[0]).toMatchObject({ groupId: 'new-reader', membersOnTopic: 1, lag: 15, verdict: 'ok' });
-    cluster.groups['new-reader']!.members = [];
+    cluster.groups['new-reader'].members = [];
     await health.check();
     expect(health.forTopic('ship.cmd').summary).toBe('nothing is consuming ship.cmd: group new-reader has 0 members');
     delete cluster.groups['new-reader'];

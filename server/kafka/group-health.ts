@@ -110,7 +110,7 @@ export class GroupHealth {
     const room = Math.min(MAX_GROUPS_PER_CHECK - known.length, rest.length);
     const start = rest.length === 0 ? 0 : this.rotation % rest.length;
     this.rotation = start + room;
-    return [...known, ...Array.from({ length: room }, (_, i) => rest[(start + i) % rest.length]!)];
+    return [...known, ...Array.from({ length: room }, (_, i) => rest[(start + i) % rest.length])];
   }
 
   private async round(): Promise<void> {
@@ -145,7 +145,7 @@ export class GroupHealth {
       for (const id of this.seen.keys()) if (!alive.has(id)) this.seen.delete(id);
       const watched = new Set(topics);
       offsets.forEach((o, i) => {
-        const group = described.get(readable[i]!);
+        const group = described.get(readable[i]);
         // A group that could not be read keeps what was last seen of it.
         if (o && group) this.observe(group, o, watched, ends, now);
       });

@@ -8,7 +8,7 @@ export type KafkaLogSink = (level: 'error' | 'warn', message: string) => void;
 export function createKafka(config: KafkaConfig, sink: KafkaLogSink): Kafka {
   stopIdleRequestQueueTimers();
   const sasl: SASLOptions | undefined = config.sasl
-    ? ({ mechanism: config.sasl.mechanism, username: config.sasl.username, password: config.sasl.password } as SASLOptions)
+    ? ({ mechanism: config.sasl.mechanism, username: config.sasl.username, password: config.sasl.password })
     : undefined;
   return new Kafka({
     clientId: config.clientId,

@@ -185,7 +185,7 @@ export class SagaConsumer {
     // Marks records up to `done` as processed: resolveOffset for the commit, advance for catch-up progress.
     const resolveDone = () => {
       if (done === resolved) return;
-      const last = messages[done - 1]!.offset;
+      const last = messages[done - 1].offset;
       resolveOffset(last);
       this.d.health.advance(topic, partition, (BigInt(last) + 1n).toString(), done - resolved);
       resolved = done;

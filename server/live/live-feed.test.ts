@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   clearInterval(producing);
   feed.stop();
-  await new Promise<void>((r) => io.close(() => r()));
+  await new Promise<void>((r) => void io.close(() => r()));
 });
 
 function client(): Promise<Socket> {
@@ -72,7 +72,7 @@ describe('live feed and a client that stops reading', () => {
     expect(most).toBeLessThanOrEqual(MAX_PENDING_PACKETS + SLACK_PACKETS);
     raw.resume();
     await pollUntil('the slow client told to refetch', () => resyncs > 0, 30_000);
-    seqs.forEach((s, i) => i > 0 && expect(s).toBe(seqs[i - 1]! + 1));
+    seqs.forEach((s, i) => i > 0 && expect(s).toBe(seqs[i - 1] + 1));
     expect(seqs.length).toBeGreaterThan(12);
     reader.close();
     slow.close();

@@ -1,4 +1,5 @@
-import type { Server, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
+import type { LiveServer } from './socket-server';
 import type { HealthResponse } from '../../lib/wire/rest';
 import { toSagaRow, type SagaRow } from '../../lib/wire/saga-rows';
 import type { ClientToServerEvents, ServerToClientEvents, StuckAlert } from '../../lib/wire/socket';
@@ -13,7 +14,7 @@ export const MAX_BATCH_ITEMS = 1_000;
 /** Packets queued for one client before it is considered slow; it then gets nothing but a resync once drained. */
 export const MAX_PENDING_PACKETS = 20;
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents>;
+type IO = LiveServer;
 type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 interface LiveFeedDeps {

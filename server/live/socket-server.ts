@@ -12,8 +12,14 @@ interface Deps {
 }
 
 /** socket.io on the monitor's HTTP server: a live feed only for this site's own pages, by a name it answers to. */
-export function createSocketServer(server: HttpServer, { hosts, mayView }: Deps): Server<ClientToServerEvents, ServerToClientEvents> {
-  return new Server<ClientToServerEvents, ServerToClientEvents>(server, {
+/** What the live feed keeps per socket: whether its updates are being dropped. */
+interface FeedSocketData {
+  lagging?: boolean;
+}
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedSocketData>;
+
+export function createSocketServer(server: HttpServer, { hosts, mayView }: Deps): LiveServer {
+  return new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedSocketData>(server, {
     path: SOCKET_PATH,
     serveClient: false,
     // Next's dev server owns other upgrade paths (HMR); engine.io must not end them.

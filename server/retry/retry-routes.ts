@@ -53,7 +53,7 @@ export function retryRoutes(d: Deps): Route[] {
           sendError(res, 400, 'invalid query', formatIssues(query.error.issues));
           return;
         }
-        const r = d.retries.plan(sagaIdParam(raw!), operator, query.data.step, idempotencyKey(req.headers['idempotency-key']));
+        const r = d.retries.plan(sagaIdParam(raw), operator, query.data.step, idempotencyKey(req.headers['idempotency-key']));
         if (!r.ok) sendError(res, r.status, r.reason);
         else sendJson(res, 200, r.plan);
       },
@@ -66,7 +66,7 @@ export function retryRoutes(d: Deps): Route[] {
         const { step } = parseBody(RetryRequest, await readJsonBody(req));
         const key = idempotencyKey(req.headers['idempotency-key']);
         limit(operator, 1);
-        const r = await d.retries.retry(sagaIdParam(raw!), operator, step, key);
+        const r = await d.retries.retry(sagaIdParam(raw), operator, step, key);
         if (!r.ok) sendError(res, r.status, r.reason);
         else sendJson(res, 202, r.accepted);
       },

@@ -68,7 +68,7 @@ export class RetryService {
         acks: -1,
         messages: [{ key: plan.key, value: plan.value, headers: plan.headers }],
       });
-      accepted = { retryId: plan.retryId, topic: plan.topic, partition: meta!.partition, offset: meta!.baseOffset ?? meta!.offset ?? '0' };
+      accepted = { retryId: plan.retryId, topic: plan.topic, partition: meta.partition, offset: meta.baseOffset ?? meta.offset ?? '0' };
       this.published.set(plan.retryId, accepted);
     } catch (e) {
       error = String((e as Error).message ?? e);

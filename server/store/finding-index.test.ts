@@ -28,7 +28,7 @@ describe('SagaStore findings', () => {
     expect(store.summary('a')!.findings).toEqual(['duplicate-command']);
     const [f] = store.detail('a')!.findings!;
     expect(f).toMatchObject({ kind: 'duplicate-command', step: 'payment', at: 102 });
-    expect(f!.evidence).toHaveLength(2);
+    expect(f.evidence).toHaveLength(2);
 
     // The command of c, read late but timed before its reply: the reply had a request after all.
     store.apply(ev('c', 'step-started', 310, 'payment'));
@@ -66,8 +66,8 @@ describe('SagaStore findings', () => {
     const store = new SagaStore(config, () => 0, 1_000);
     const effects = ['start', 'step-started', 'step-completed', 'complete'] as const;
     for (let i = 0; i < 3_000; i++) {
-      const effect = effects[rnd(effects.length)]!;
-      store.apply(ev(`s-${rnd(60)}`, effect, rnd(10_000), effect === 'start' || effect === 'complete' ? null : ['payment', 'shipping'][rnd(2)]!));
+      const effect = effects[rnd(effects.length)];
+      store.apply(ev(`s-${rnd(60)}`, effect, rnd(10_000), effect === 'start' || effect === 'complete' ? null : ['payment', 'shipping'][rnd(2)]));
     }
     const scanned = { ...zero };
     for (const s of store.sagas.values()) {

@@ -32,7 +32,7 @@ export class FinishedQueue {
   shift(): string | undefined {
     while (this.head < this.order.length) {
       const seq = this.base + this.head;
-      const id = this.order[this.head++]!;
+      const id = this.order[this.head++];
       if (this.live.get(id) !== seq) continue;
       this.live.delete(id);
       this.compact();

@@ -1,4 +1,4 @@
-import type { SagaListQuery, SagaListResponse, SagaSummary } from '../../lib/wire/rest';
+import type { SagaListQuery, SagaListResponse } from '../../lib/wire/rest';
 import type { SagaStore } from './saga-store';
 
 export class BadCursorError extends Error {}
@@ -44,20 +44,20 @@ export class TopK<T> {
       heap.push(item);
       for (let i = heap.length - 1; i > 0; ) {
         const up = (i - 1) >> 1;
-        if (order(heap[i]!, heap[up]!) <= 0) break;
-        [heap[i], heap[up]] = [heap[up]!, heap[i]!];
+        if (order(heap[i], heap[up]) <= 0) break;
+        [heap[i], heap[up]] = [heap[up], heap[i]];
         i = up;
       }
-    } else if (k > 0 && order(item, heap[0]!) < 0) {
+    } else if (k > 0 && order(item, heap[0]) < 0) {
       heap[0] = item;
       for (let i = 0; ; ) {
         const l = 2 * i + 1;
         const r = l + 1;
         let w = i;
-        if (l < heap.length && order(heap[l]!, heap[w]!) > 0) w = l;
-        if (r < heap.length && order(heap[r]!, heap[w]!) > 0) w = r;
+        if (l < heap.length && order(heap[l], heap[w]) > 0) w = l;
+        if (r < heap.length && order(heap[r], heap[w]) > 0) w = r;
         if (w === i) break;
-        [heap[i], heap[w]] = [heap[w]!, heap[i]!];
+        [heap[i], heap[w]] = [heap[w], heap[i]];
         i = w;
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ev, ordersConfig } from '../../testing/fixtures/events';
 import { SagaIndex } from './saga-index';
 import { SagaStore } from './saga-store';
-import { SAGA_STATUSES, type SagaStatus } from '../../lib/vocabulary';
+import { SAGA_STATUSES } from '../../lib/vocabulary';
 
 type Filter = Parameters<SagaIndex['scan']>[0];
 const ANY: Filter = { statuses: null, types: null, steps: null, sort: 'updated' };
@@ -53,7 +53,7 @@ describe('SagaIndex', () => {
 
   it('grows past its first slots without losing any', () => {
     const index = new SagaIndex();
-    for (let i = 0; i < 5_000; i++) index.set(facts(`s-${i}`, { updatedAt: i }), SAGA_STATUSES[i % SAGA_STATUSES.length]!);
+    for (let i = 0; i < 5_000; i++) index.set(facts(`s-${i}`, { updatedAt: i }), SAGA_STATUSES[i % SAGA_STATUSES.length]);
     expect(index.size).toBe(5_000);
     const all = scanned(index);
     expect(all).toHaveLength(5_000);
@@ -85,7 +85,7 @@ describe('SagaStore keeps its index in step', () => {
     expect(store.index.size).toBe(store.sagas.size);
     for (const status of SAGA_STATUSES) {
       const want = [...store.sagas.values()]
-        .filter((s) => (store.stuck.has(s.id) ? 'stuck' : s.status) === (status as SagaStatus))
+        .filter((s) => (store.stuck.has(s.id) ? 'stuck' : s.status) === (status))
         .map((s) => [s.id, s.updatedAt] as [string, number])
         .sort((a, b) => (a[0] < b[0] ? -1 : 1));
       expect(scanned(store.index, { statuses: [status] }), status).toEqual(want);

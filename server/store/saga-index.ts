@@ -100,12 +100,12 @@ export class SagaIndex {
     const keys = f.sort === 'started' ? this.started : this.updated;
     const { status, type, step, ids } = this;
     for (let i = this.end - 1; i >= 0; i--) {
-      const st = status[i]!;
+      const st = status[i];
       if (st === FREE) continue;
       if (!anyStatus && (statusMask & (1 << st)) === 0) continue;
-      if (types && types[type[i]!] !== 1) continue;
-      if (steps && steps[step[i]!] !== 1) continue;
-      visit(ids[i]!, keys[i]!);
+      if (types && types[type[i]] !== 1) continue;
+      if (steps && steps[step[i]] !== 1) continue;
+      visit(ids[i]!, keys[i]);
     }
   }
 

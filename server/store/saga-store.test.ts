@@ -22,7 +22,7 @@ describe('SagaStore stuck detection', () => {
     expect(store.summary('o1')).toMatchObject({ status: 'stuck', stuckSince: 11_000, currentStep: 'payment' });
     expect(changes.raised).toHaveLength(1);
     expect(changes.raised[0]).toMatchObject({ sagaId: 'o1', step: 'payment', thresholdMs: 10_000 });
-    expect(changes.raised[0]!.reason).toContain('Paid on payment.events');
+    expect(changes.raised[0].reason).toContain('Paid on payment.events');
 
     clock.now = 12_000;
     store.apply(ev('o1', 'step-completed', 12_000, 'payment'));
@@ -73,7 +73,7 @@ describe('SagaStore stuck detection', () => {
     const e = ev('a', 'step-started', 1, 'payment');
     store.apply(e);
     store.apply({ ...e });
-    expect(store.detail('a')!.steps[0]!.attempts).toBe(1);
+    expect(store.detail('a')!.steps[0].attempts).toBe(1);
     expect(store.applied).toBe(1);
   });
 });

@@ -53,7 +53,7 @@ export class SlowSteps {
   onChange(before: SagaState | undefined, after: SagaState, type: SagaTypeConfig): void {
     let learned: string[] | null = null;
     for (let i = 0; i < after.steps.length; i++) {
-      const a = after.steps[i]!;
+      const a = after.steps[i];
       const b = before?.steps[i];
       if (a === b || !measured(a) || measured(b)) continue;
       this.durations.record(after.type, a.name, a.endedAt - a.startedAt);
@@ -126,7 +126,7 @@ export class SlowSteps {
 
   private unjudgedAt(sagaType: string, step: string, create: boolean): Set<string> | undefined {
     let bySteps = this.unjudged.get(sagaType);
-    if (!bySteps && create) this.unjudged.set(sagaType, (bySteps = new Map()));
+    if (!bySteps && create) this.unjudged.set(sagaType, (bySteps = new Map<string, Set<string>>()));
     let ids = bySteps?.get(step);
     if (!ids && create) bySteps!.set(step, (ids = new Set()));
     return ids;

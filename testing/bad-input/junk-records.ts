@@ -1,4 +1,3 @@
-import type { IHeaders } from 'kafkajs';
 import { EVENT_TOPICS, type EventType } from '../../demo/event-catalog';
 import { DEMO_TOPICS } from '../../demo/topics';
 import { mulberry32 } from '../prng';
@@ -48,7 +47,7 @@ export function expectedOutcome(family: Family, value: Buffer | null, headers: R
 export function junkRecords(prefix: string, seed: number, count: number, opts: { now: number; validIds: string[] }): JunkRecord[] {
   const rand = mulberry32(seed);
   const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   const chance = (p: number) => rand() < p;
 
   const randomString = (max: number) => {
@@ -121,7 +120,7 @@ export function junkRecords(prefix: string, seed: number, count: number, opts: {
     // A rejected record may name a real saga: it must not touch it.
     if ((expected === 'invalid-json' || expected === 'empty-value') && headers['saga-id'] && chance(0.3)) headers['saga-id'] = pick(opts.validIds);
     const timestamp = chance(0.01) ? 0 : opts.now - int(365 * 24 * 3600_000) + int(10 * 60_000);
-    out.push({ topic: `${prefix}${topic}`, kind, expected, message: { key, value, headers: headers as IHeaders, timestamp: String(timestamp) } });
+    out.push({ topic: `${prefix}${topic}`, kind, expected, message: { key, value, headers: headers, timestamp: String(timestamp) } });
   }
   return out;
 }

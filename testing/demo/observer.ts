@@ -47,10 +47,10 @@ export function sequence(records: Observed[] | undefined, skip: readonly string[
 export function expectedOrderSequence(failedAt: number | null): string[] {
   const steps = failedAt === null ? ORDER_STEPS.length : failedAt;
   const out = ['OrderRequested'];
-  for (let i = 0; i < steps; i++) out.push(ORDER_STEPS[i]!.command, ORDER_STEPS[i]!.succeeded);
+  for (let i = 0; i < steps; i++) out.push(ORDER_STEPS[i].command, ORDER_STEPS[i].succeeded);
   if (failedAt === null) return [...out, 'OrderCompleted'];
-  out.push(ORDER_STEPS[failedAt]!.command, ORDER_STEPS[failedAt]!.failed);
-  for (let i = failedAt - 1; i >= 0; i--) out.push(ORDER_STEPS[i]!.compensate, ORDER_STEPS[i]!.compensated);
+  out.push(ORDER_STEPS[failedAt].command, ORDER_STEPS[failedAt].failed);
+  for (let i = failedAt - 1; i >= 0; i--) out.push(ORDER_STEPS[i].compensate, ORDER_STEPS[i].compensated);
   return [...out, 'OrderFailed'];
 }
 

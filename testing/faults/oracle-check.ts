@@ -114,7 +114,7 @@ async function attemptsOf(url: string, ids: string[]): Promise<Map<string, Recor
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
-      const id = ids[next++]!;
+      const id = ids[next++];
       const d = SagaDetail.parse(await (await fetch(`${url}/api/sagas/${encodeURIComponent(id)}`)).json());
       out.set(id, Object.fromEntries(d.steps.map((s) => [s.name, s.attempts])));
     }
@@ -160,13 +160,28 @@ export async function compareWithOracle(url: string, config: CompiledConfig, wor
       differ('missing', e, null, e.status);
       continue;
     }
-    if (s.eventCount > e.eventCount) (a.countedTwice += 1), differ('eventCount', e, s.eventCount, e.eventCount);
-    if (s.eventCount < e.eventCount) (a.eventsMissing += 1), differ('eventCount', e, s.eventCount, e.eventCount);
+    if (s.eventCount > e.eventCount) {
+      a.countedTwice += 1;
+      differ('eventCount', e, s.eventCount, e.eventCount);
+    }
+    if (s.eventCount < e.eventCount) {
+      a.eventsMissing += 1;
+      differ('eventCount', e, s.eventCount, e.eventCount);
+    }
     const stuckEither = e.eitherStuck && (s.status === 'stuck' || s.status === e.base) && s.status !== e.status;
     if (stuckEither) a.nearDeadline += 1;
-    else if (s.status !== e.status) (a.wrongStatus += 1), differ('status', e, s.status, e.status);
-    if (s.currentStep !== e.currentStep) (a.wrongStep += 1), differ('currentStep', e, s.currentStep, e.currentStep);
-    if (JSON.stringify(attempts.get(e.id)) !== JSON.stringify(e.attempts)) (a.wrongAttempts += 1), differ('attempts', e, attempts.get(e.id), e.attempts);
+    else if (s.status !== e.status) {
+      a.wrongStatus += 1;
+      differ('status', e, s.status, e.status);
+    }
+    if (s.currentStep !== e.currentStep) {
+      a.wrongStep += 1;
+      differ('currentStep', e, s.currentStep, e.currentStep);
+    }
+    if (JSON.stringify(attempts.get(e.id)) !== JSON.stringify(e.attempts)) {
+      a.wrongAttempts += 1;
+      differ('attempts', e, attempts.get(e.id), e.attempts);
+    }
   }
   return a;
 }

@@ -37,7 +37,7 @@ export function producePaced(kafka: Kafka, records: readonly FaultRecord[]): Str
     while (next < records.length && !stopped) {
       const now = Date.now();
       const due: FaultRecord[] = [];
-      while (next < records.length && records[next]!.sendAt <= now) due.push(records[next++]!);
+      while (next < records.length && records[next].sendAt <= now) due.push(records[next++]);
       if (due.length > 0) await sendUntilAcked(due);
       await new Promise((r) => setTimeout(r, TICK_MS));
     }

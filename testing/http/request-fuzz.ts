@@ -50,7 +50,7 @@ function decodes(segment: string): boolean {
 export function* fuzzRequests(seed: number, templates: RouteTemplate[], ctx: FuzzContext): Generator<FuzzRequest> {
   const rand = mulberry32(seed);
   const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   const chance = (p: number) => rand() < p;
   const noise = (n: number) => Array.from({ length: n }, () => String.fromCharCode(33 + int(94))).join('');
 

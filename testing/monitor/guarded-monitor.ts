@@ -54,5 +54,5 @@ export async function startGuardedMonitor(brokers: string, name: string, stuckCo
 export async function signIn(url: string, token: string): Promise<string> {
   const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
+  return res.headers.get('set-cookie')!.split(';')[0];
 }

@@ -80,7 +80,7 @@ export async function startMonitorProcess(opts: MonitorProcessOptions = {}): Pro
   child.once('exit', () => process.off('exit', killChild));
   const logs: string[] = [];
   let partial = '';
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     const lines = (partial + d.toString('utf8')).split('\n');
     partial = lines.pop() ?? '';
     logs.push(...lines);
@@ -93,12 +93,12 @@ export async function startMonitorProcess(opts: MonitorProcessOptions = {}): Pro
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the monitor did not start within ${START_TIMEOUT_MS} ms:\n${logTail()}`)), START_TIMEOUT_MS);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString('utf8');
       const m = /Saga Monitor: (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(m[1]);
       }
     });
     void exited.then(() => {
@@ -106,7 +106,7 @@ export async function startMonitorProcess(opts: MonitorProcessOptions = {}): Pro
       reject(new Error(`the monitor exited with code ${child.exitCode}:\n${logTail()}`));
     });
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   const pid = child.pid!;
   const alive = () => child.exitCode === null && child.signalCode === null;
   const health = async () => HealthResponse.parse(await (await fetch(`${url}/api/health`)).json());

@@ -49,10 +49,10 @@ export function catchUpOrder<R extends Placed>(log: readonly R[], rng: Rng, k: C
   let open = parts.filter((p) => p.records.length > 0);
   while (open.length > 0) {
     let u = rng.float() * open.reduce((s, p) => s + p.weight, 0);
-    const p = open.find((q) => (u -= q.weight) < 0) ?? open[open.length - 1]!;
+    const p = open.find((q) => (u -= q.weight) < 0) ?? open[open.length - 1];
     if (p.cursor > 0 && rng.chance(k.rewindRate)) p.cursor -= rng.int(1, Math.min(k.maxRewind, p.cursor));
     const end = Math.min(p.records.length, p.cursor + rng.int(1, k.maxBatch));
-    for (; p.cursor < end; p.cursor++) out.push(p.records[p.cursor]!);
+    for (; p.cursor < end; p.cursor++) out.push(p.records[p.cursor]);
     open = open.filter((q) => q.cursor < q.records.length);
   }
   return out;
@@ -78,6 +78,6 @@ export function liveSchedule<R extends Placed>(log: readonly R[], rng: Rng, k: L
     });
   });
   return out
-    .sort((a, b) => a.at - b.at || laneRank[a.lane]! - laneRank[b.lane]! || a.lane - b.lane || a.seq - b.seq)
+    .sort((a, b) => a.at - b.at || laneRank[a.lane] - laneRank[b.lane] || a.lane - b.lane || a.seq - b.seq)
     .map(({ at, record }) => ({ at, record }));
 }

@@ -35,7 +35,7 @@ export function orderStory(sagaId: string, startAt: number, type: SagaTypeConfig
 
   const waiting = (): { step: OrderStep; phase: Phase } | null => {
     if (!state || decisions === crashAfter || isFinished(state)) return null;
-    return { step: ORDER_STEPS[state.index]!.step, phase: state.phase === 'running' ? 'action' : 'compensation' };
+    return { step: ORDER_STEPS[state.index].step, phase: state.phase === 'running' ? 'action' : 'compensation' };
   };
 
   const work = (r: SimRecord, e: DemoEvent) => {

@@ -75,12 +75,12 @@ export class SagaSim {
     while (this.queue.length > 0) {
       let best = 0;
       for (let i = 1; i < this.queue.length; i++) {
-        const a = this.queue[i]!;
-        const b = this.queue[best]!;
+        const a = this.queue[i];
+        const b = this.queue[best];
         if (a.at < b.at || (a.at === b.at && a.seq < b.seq)) best = i;
       }
       const [next] = this.queue.splice(best, 1);
-      next!.run();
+      next.run();
     }
   }
 

@@ -6,7 +6,6 @@
  *
  * PROPERTY_SEED=n replays one seed; PROPERTY_RUNS=n runs n seeds; PROPERTY_SAGAS=n sets the sagas per run.
  */
-import type { KafkaMessage } from 'kafkajs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/load-config';
@@ -54,7 +53,7 @@ const maxThreshold = Math.max(...config.sagas.flatMap((s) => [s.stuckAfterMs, ..
 function decode(r: LogRecord): RawRecord {
   const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, Buffer.from(v)]));
   const message = { key: Buffer.from(r.key), value: Buffer.from(r.value), timestamp: String(r.timestamp), attributes: 0, offset: r.offset, headers };
-  return decodeMessage(r.topic, r.partition, message as KafkaMessage);
+  return decodeMessage(r.topic, r.partition, message);
 }
 
 const toOracle = (r: LogRecord): OracleRecord => ({ ...r, eventType: r.type });
@@ -136,7 +135,7 @@ describe.each(SEEDS)('seed %i', (seed) => {
       if (JSON.stringify(viewOf(store, id)) !== JSON.stringify(expected)) differing.push(id);
     }
     if (differing.length > 0) {
-      const id = differing[0]!;
+      const id = differing[0];
       const records = w.bySaga.get(id)!.filter(held);
       const expected = expectedView(records, sagas.find((s) => s.id === id)!.type, now);
       const first = describeDifference(seed, id, expected, viewOf(store, id), records, [alone(id, deliveries, now)]);
@@ -154,7 +153,7 @@ describe.each(SEEDS)('seed %i', (seed) => {
   it(`raises stuck no earlier than the threshold and within ${MAX_RAISE_DELAY_MS} ms after it, live (${SAGAS} sagas)`, () => {
     const w = workload(seed);
     const schedule = liveSchedule(w.log, derivedRng(seed, 'live'));
-    const clock = { now: schedule[0]!.at };
+    const clock = { now: schedule[0].at };
     const store = new SagaStore(compiled, () => clock.now);
     const f = feeder(store);
     const steps = derivedRng(seed, 'clock');
@@ -165,7 +164,7 @@ describe.each(SEEDS)('seed %i', (seed) => {
     let lastTick = clock.now;
     while (clock.now < end) {
       clock.now += steps.int(1, MAX_CLOCK_STEP_MS);
-      for (; next < schedule.length && schedule[next]!.at <= clock.now; next++) f.feed(schedule[next]!.record);
+      for (; next < schedule.length && schedule[next].at <= clock.now; next++) f.feed(schedule[next].record);
       if (clock.now - lastTick >= FLUSH_INTERVAL_MS) {
         store.tick();
         lastTick = clock.now;
@@ -187,7 +186,7 @@ describe.each(SEEDS)('seed %i', (seed) => {
       const episodes = spans.filter((s) => s.since !== null && s.until >= s.since);
       nearMisses += spans.filter((s) => s.since !== null && s.until < s.since && s.until >= s.since - MAX_RAISE_DELAY_MS).length;
       const got = raises.get(id) ?? [];
-      const t0 = records[0]!.timestamp;
+      const t0 = records[0].timestamp;
       const rel = (t: number | null) => (t === null ? null : t === Infinity ? 'never' : `+${t - t0}ms`);
       const fail = (what: string) =>
         expect.fail(
