@@ -6,7 +6,7 @@ import { ConsumersResponse } from '../../lib/wire/consumers';
 import { SessionView } from '../../lib/wire/rest';
 import type { StuckAlert } from '../../lib/wire/socket';
 import { freezeClock } from '../../testing/components/clock';
-import { answer, failure, fakeFetch, type Answer } from '../../testing/components/fake-fetch';
+import { answer, failure, fakeFetch, type Handler } from '../../testing/components/fake-fetch';
 import { renderWithClient } from '../../testing/components/render';
 import { NOW, session, stuckAlert, topicConsumers } from '../../testing/components/wire-fixtures';
 import { AlertList } from '../live/use-snapshots';
@@ -17,7 +17,7 @@ vi.mock('next/navigation', () => import('../../testing/components/next-navigatio
 /** o-1 stuck longest ago ... o-5 most recently. */
 const five = [1, 2, 3, 4, 5].map((n) => stuckAlert(`o-${n}`, { since: NOW - 60_000 * (6 - n) }));
 
-function show(alerts: Answer | (() => Answer), consumers = answer(ConsumersResponse, { items: [] })) {
+function show(alerts: Handler, consumers = answer(ConsumersResponse, { items: [] })) {
   freezeClock();
   const api = fakeFetch()
     .on('GET', '/api/alerts', alerts)

@@ -2,14 +2,14 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { StatsResponse } from '../../lib/wire/rest';
-import { answer, deferred, failure, fakeFetch, type Answer } from '../../testing/components/fake-fetch';
+import { answer, deferred, failure, fakeFetch, type Handler } from '../../testing/components/fake-fetch';
 import { renderWithClient } from '../../testing/components/render';
 import { NOW, stats } from '../../testing/components/wire-fixtures';
 import { OverviewCharts } from './overview-charts';
 
 const NAMES = ['Throughput', 'Duration percentiles', 'Stuck over time'];
 
-function show(a: Answer | (() => Answer | Promise<Answer>)) {
+function show(a: Handler) {
   fakeFetch().on('GET', '/api/stats', a);
   return renderWithClient(<OverviewCharts />);
 }

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { StatsResponse } from '../../lib/wire/rest';
-import { answer, deferred, failure, fakeFetch, type Answer } from '../../testing/components/fake-fetch';
+import { answer, deferred, failure, fakeFetch, type Handler } from '../../testing/components/fake-fetch';
 import { fakeLive } from '../../testing/components/fake-live';
 import { renderWithClient } from '../../testing/components/render';
 import { NOW, stats } from '../../testing/components/wire-fixtures';
@@ -23,7 +23,7 @@ const busy = stats({
   findings: { 'duplicate-command': 2, uncompensated: 1, 'reply-without-request': 0, 'retry-raced-reply': 0 },
 });
 
-function show(a: Answer | (() => Answer), live = fakeLive()) {
+function show(a: Handler, live = fakeLive()) {
   fakeFetch().on('GET', '/api/stats', a);
   return renderWithClient(<StatTiles />, { live });
 }

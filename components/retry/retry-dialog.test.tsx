@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../lib/query-keys';
 import { RetryAccepted, RetryPlanView } from '../../lib/retry/retry-wire';
-import { answer, deferred, failure, fakeFetch, invalidAnswer, type Answer } from '../../testing/components/fake-fetch';
+import { answer, deferred, failure, fakeFetch, invalidAnswer, type Handler } from '../../testing/components/fake-fetch';
 import { renderWithClient } from '../../testing/components/render';
 import { retryAccepted, retryPlan } from '../../testing/components/wire-fixtures';
 import { RetryDialog } from './retry-dialog';
@@ -12,7 +12,7 @@ const PLAN_URL = '/api/sagas/o%201/retry-plan';
 const RETRY_URL = '/api/sagas/o%201/retry';
 const plan = retryPlan('o 1');
 
-function open(planAnswer: Answer | (() => Promise<Answer>), retryAnswer: Answer | (() => Promise<Answer>) = answer(RetryAccepted, retryAccepted(plan.retryId), 202)) {
+function open(planAnswer: Handler, retryAnswer: Handler = answer(RetryAccepted, retryAccepted(plan.retryId), 202)) {
   const api = fakeFetch().on('GET', PLAN_URL, planAnswer).on('POST', RETRY_URL, retryAnswer);
   const onClose = vi.fn();
   const h = renderWithClient(<RetryDialog sagaId="o 1" onClose={onClose} />);

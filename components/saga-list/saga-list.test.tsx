@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { summary } from '../../lib/saga-list/fixtures';
 import { SagaListResponse, StatsResponse } from '../../lib/wire/rest';
-import { answer, deferred, failure, fakeFetch, invalidAnswer } from '../../testing/components/fake-fetch';
+import { answer, deferred, failure, fakeFetch, invalidAnswer, type Handler } from '../../testing/components/fake-fetch';
 import { fakeLive } from '../../testing/components/fake-live';
 import { router, visit } from '../../testing/components/next-navigation';
 import { renderWithClient } from '../../testing/components/render';
@@ -18,7 +18,7 @@ const o2 = summary('o-2', { updatedAt: 20, status: 'stuck', stuckSince: 15 });
 const bothPages = listPage([o2, o1]);
 
 /** The list at `url`, its pages answered by `pages` (GET /api/sagas). */
-function show(url: string, pages: Parameters<ReturnType<typeof fakeFetch>['on']>[2], live = fakeLive()) {
+function show(url: string, pages: Handler, live = fakeLive()) {
   visit(url);
   layOutViewport();
   const api = fakeFetch().on('GET', '/api/sagas', pages).on('GET', '/api/stats', answer(StatsResponse, stats({ byType: {} })));

@@ -17,7 +17,8 @@ export interface SeenRequest {
   body: unknown;
 }
 
-type Handler = Answer | ((req: SeenRequest) => Answer | Promise<Answer>);
+/** A fixed answer, or one computed from the request (a promise for an answer the test releases later). */
+export type Handler = Answer | ((req: SeenRequest) => Answer | Promise<Answer>);
 
 export interface FakeFetch {
   /** Answers `method path` (path without the query) with `handler` from now on; a later route for it wins. */
