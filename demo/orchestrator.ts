@@ -1,10 +1,9 @@
 import type { Consumer } from 'kafkajs';
 import { EVENT_TOPICS } from './event-catalog';
-import { businessFields, parseEvent, toRecords, type DemoEvent } from './envelope';
+import { businessFields, type DemoEvent, parseEvent, RETRY_HEADER, toRecords } from './envelope';
 import { startConsumer } from './kafka-setup';
 import { OrderData } from './order-data';
 import { isFinished, nextAction, retryStep, startOrder, type Decision, type OrderState } from './order-state-machine';
-import { RETRY_HEADER } from './envelope';
 import { ORDER_STEPS } from './order-steps';
 import { groupIdFor, type Runtime } from './service-runtime';
 import { topicName } from './topics';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { memo } from 'react';
-import { formatAge } from '../../lib/charts/format';
+import { formatAge } from '../../lib/format';
 import { troublingConsumers } from '../../lib/explain/labels';
 import type { TopicConsumers } from '../../lib/wire/consumers';
 import type { StuckAlert } from '../../lib/wire/socket';

@@ -1,4 +1,4 @@
-import { clockFormatter } from '../../lib/charts/format';
+import { clockFormatter } from '../../lib/format';
 
 /** Series colors: the status colors of globals.css, so "failed" is the same red in a badge and a chart. */
 export const COLORS = {

@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DurationRow } from '../../lib/charts/durations';
-import { formatDuration } from '../../lib/charts/format';
+import { formatDuration } from '../../lib/format';
 import { durationSummary } from '../../lib/charts/summaries';
 import { ChartFigure } from './chart-figure';
 import { AXIS_TICK, CHART_HEIGHT, COLORS, LEGEND_PROPS, valueAxisProps } from './chart-theme';

@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatAge } from '../../lib/charts/format';
+import { formatAge } from '../../lib/format';
 import type { StuckPoint } from '../../lib/charts/stuck-series';
 import { stuckSummary } from '../../lib/charts/summaries';
 import { timeTicks } from '../../lib/charts/time-window';

@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatAge } from '../../lib/charts/format';
+import { formatAge } from '../../lib/format';
 import { throughputSummary } from '../../lib/charts/summaries';
 import { timeTicks } from '../../lib/charts/time-window';
 import type { ThroughputPoint } from '../../lib/wire/rest';

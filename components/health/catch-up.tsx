@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { formatAge } from '../../lib/charts/format';
-import { dateTimeFormatter, formatElapsed } from '../../lib/timeline/format';
+import { dateTimeFormatter, formatAge, formatElapsed } from '../../lib/format';
 import type { HealthResponse } from '../../lib/wire/rest';
 import { TopicPositions } from './topic-positions';
 import styles from './health.module.css';

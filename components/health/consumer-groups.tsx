@@ -1,6 +1,6 @@
 'use client';
 
-import { formatAge } from '../../lib/charts/format';
+import { formatAge } from '../../lib/format';
 import { lagText, VERDICT_LABELS } from '../../lib/explain/labels';
 import { useConsumers } from '../live/use-consumers';
 import styles from './health.module.css';

@@ -1,8 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { formatAge } from '../../lib/charts/format';
-import { dateTimeFormatter } from '../../lib/timeline/format';
+import { dateTimeFormatter, formatAge } from '../../lib/format';
 import { useNow } from '../alerts/use-now';
 import { useLive } from '../live/live-context';
 import { useHealth } from '../live/use-snapshots';

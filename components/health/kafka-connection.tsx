@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { formatAge } from '../../lib/charts/format';
-import { dateTimeFormatter } from '../../lib/timeline/format';
+import { dateTimeFormatter, formatAge } from '../../lib/format';
 import type { HealthResponse } from '../../lib/wire/rest';
 import { kafkaAdvice } from './kafka-advice';
 import styles from './health.module.css';

@@ -1,4 +1,4 @@
-import { formatAge } from '../../lib/charts/format';
+import { formatAge } from '../../lib/format';
 import type { HealthResponse } from '../../lib/wire/rest';
 import styles from './health.module.css';
 

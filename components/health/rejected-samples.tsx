@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { clockMsFormatter } from '../../lib/timeline/format';
+import { clockMsFormatter } from '../../lib/format';
 import type { HealthResponse } from '../../lib/wire/rest';
 import styles from './health.module.css';
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../lib/charts/format';
+import { formatDuration } from '../../lib/format';
 import styles from './stat-tiles.module.css';
 
 /** Tiles stay one size: types past this are left to the duration chart. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { clockFormatter, formatCount, formatDuration, formatRate } from '../../lib/charts/format';
+import { clockFormatter, formatCount, formatDuration, formatRate } from '../../lib/format';
 import { tileValues, type TileValues } from '../../lib/charts/tiles';
 import { useLive } from '../live/live-context';
 import type { StatsResponse } from '../../lib/wire/rest';

@@ -1,9 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
-import { formatAge } from '../../lib/charts/format';
+import { dateTimeFormatter, formatAge } from '../../lib/format';
 import { lagText, VERDICT_LABELS } from '../../lib/explain/labels';
-import { dateTimeFormatter } from '../../lib/timeline/format';
 import type { TopicConsumers } from '../../lib/wire/consumers';
 import styles from './explain.module.css';
 

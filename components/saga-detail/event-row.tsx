@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useId, useState } from 'react';
-import { formatElapsed } from '../../lib/timeline/format';
+import { formatElapsed } from '../../lib/format';
 import { recordAddress } from '../../lib/timeline/payload';
 import type { EventView } from '../../lib/wire/rest';
 import { CopyButton } from './copy-button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useId, useMemo, useState } from 'react';
-import { clockMsFormatter } from '../../lib/timeline/format';
+import { clockMsFormatter } from '../../lib/format';
 import type { EventView } from '../../lib/wire/rest';
 import { EventRow } from './event-row';
 import styles from './events.module.css';

@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
-import { formatAge } from '../../lib/charts/format';
-import { dateTimeFormatter, formatElapsed, sameDayFormatter } from '../../lib/timeline/format';
+import { dateTimeFormatter, formatAge, formatElapsed, sameDayFormatter } from '../../lib/format';
 import type { SagaDetail } from '../../lib/wire/rest';
 import styles from './saga-detail.module.css';
 

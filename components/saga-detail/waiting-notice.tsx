@@ -1,8 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { formatAge } from '../../lib/charts/format';
-import { dateTimeFormatter, formatElapsed } from '../../lib/timeline/format';
+import { dateTimeFormatter, formatAge, formatElapsed } from '../../lib/format';
 import { waitingSentence } from '../../lib/timeline/waiting';
 import type { StuckView } from '../../lib/wire/rest';
 import styles from './timeline.module.css';

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatCount } from '../../lib/charts/format';
+import { formatCount } from '../../lib/format';
 import type { LiveList } from './use-live-list';
 import styles from './saga-list.module.css';
 

@@ -1,6 +1,6 @@
 import type { ThroughputPoint } from '../wire/rest';
 import type { DurationRow } from './durations';
-import { formatAge, formatCount, formatDuration } from './format';
+import { formatAge, formatCount, formatDuration } from '../format';
 import type { StuckPoint } from './stuck-series';
 
 /** Text versions of the charts for screen readers: the latest values and the totals a sighted user reads off. */

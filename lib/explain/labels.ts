@@ -1,4 +1,4 @@
-import { formatDuration, formatCount } from '../charts/format';
+import { formatCount, formatDuration, formatRecords } from '../format';
 import type { ConsumerVerdict, GroupOnTopic, TopicConsumers } from '../wire/consumers';
 import type { FindingKind, SlowView } from '../wire/rest';
 
@@ -45,7 +45,7 @@ export function consumersOfTopics(topics: readonly string[] | undefined, all: re
 
 export function lagText(g: Pick<GroupOnTopic, 'lag'>, locale?: string): string {
   if (g.lag === null) return 'unknown';
-  return g.lag === 1 ? '1 record' : `${formatCount(g.lag, locale)} records`;
+  return formatRecords(g.lag, locale);
 }
 
 /** "Slow: waited 4.2 s at shipping; 3 × p99 is 360 ms (p50 40 ms, p99 120 ms over 250 completions)". */

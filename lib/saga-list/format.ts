@@ -1,4 +1,4 @@
-import { formatAge, formatDuration } from '../charts/format';
+import { formatAge, formatDuration } from '../format';
 import type { SagaSummary } from '../wire/rest';
 
 /** Cell texts of the saga list; `now` comes from one ticking clock for the whole list. */

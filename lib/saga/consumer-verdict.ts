@@ -1,4 +1,4 @@
-import { formatAge, formatCount } from '../charts/format';
+import { formatAge, formatRecords } from '../format';
 import type { ConsumerVerdict, GroupOnTopic, TopicConsumers } from '../wire/consumers';
 
 /** The sentences go to logs, alerts and the API alike: one fixed locale keeps them the same everywhere. */
@@ -48,7 +48,7 @@ export function topicVerdict(groups: ReadonlyArray<Pick<GroupOnTopic, 'verdict'>
   return best;
 }
 
-const records = (n: number) => `${formatCount(n, LOCALE)} record${n === 1 ? '' : 's'}`;
+const records = (n: number) => formatRecords(n, LOCALE);
 
 /** What one group does on the topic, as a clause. */
 export function groupPhrase(g: GroupOnTopic, topic: string, now: number): string {

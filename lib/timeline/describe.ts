@@ -1,5 +1,5 @@
 import type { StepView } from '../wire/rest';
-import { formatElapsed } from './format';
+import { formatElapsed } from '../format';
 import type { TimelineInput } from './layout';
 
 function stepPhrase(s: StepView, t0: number, end: number): string {

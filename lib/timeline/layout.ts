@@ -1,5 +1,5 @@
 import type { EventView, SagaDetail, StepView } from '../wire/rest';
-import { formatElapsed } from './format';
+import { formatElapsed } from '../format';
 import { linearScale } from './scale';
 import { chooseTickStep, formatTick, relativeTicks } from './ticks';
 

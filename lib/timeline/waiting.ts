@@ -1,5 +1,5 @@
 import type { StuckView } from '../wire/rest';
-import { formatAge } from '../charts/format';
+import { formatAge } from '../format';
 
 type WaitingFor = StuckView['waitingFor'][number];
 

@@ -8,6 +8,7 @@ import type { ConsumerHealth } from './consumer-health';
 import { decodeMessage } from './decode';
 import { RESILIENT_CONSUMER } from './consumer-resilience';
 import { needsResubscribe, reportTopicChange, TopicWatch } from './topic-watch';
+import { formatDuration } from '../../lib/format';
 import type { Logger } from '../logger';
 import type { RawRecord } from '../../lib/saga/record';
 
@@ -90,7 +91,7 @@ export class SagaConsumer {
           : `reading topic metadata: ${text}`;
         if (unreachable) this.d.health.setState('disconnected', message);
         else this.d.health.lastError = message;
-        this.d.log.warn(`kafka: ${message}; retrying in ${TOPIC_RECHECK_MS / 1000} s`);
+        this.d.log.warn(`kafka: ${message}; retrying in ${formatDuration(TOPIC_RECHECK_MS)}`);
       })
       .finally(() => {
         this.checking = null;
@@ -160,7 +161,7 @@ export class SagaConsumer {
       // kafkajs restarts after errors it deems retriable; after any other it stays down, so the next recheck joins again.
       if (!e.payload.restart && !this.stopped) {
         this.subscribed = [];
-        this.d.log.warn(`kafka: the consumer stopped (${String(e.payload.error)}); joining again within ${TOPIC_RECHECK_MS / 1000} s`);
+        this.d.log.warn(`kafka: the consumer stopped (${String(e.payload.error)}); joining again within ${formatDuration(TOPIC_RECHECK_MS)}`);
       }
     });
     consumer.on(DISCONNECT, () => {

@@ -1,3 +1,4 @@
+import { formatDuration } from '../../lib/format';
 import type { Logger } from '../logger';
 
 /**
@@ -17,7 +18,7 @@ export async function stopKafkaWithin(stop: () => Promise<void>, deadlineMs: num
   clearTimeout(timer);
   if (!inTime) {
     log.warn(
-      `kafka: no answer within ${deadlineMs / 1000} s while stopping; stopping without it. The consumer group ${groupId} stays on the cluster until its offsets expire (offsets.retention.minutes) or it is deleted (kafka-consumer-groups.sh --delete --group ${groupId})`,
+      `kafka: no answer within ${formatDuration(deadlineMs)} while stopping; stopping without it. The consumer group ${groupId} stays on the cluster until its offsets expire (offsets.retention.minutes) or it is deleted (kafka-consumer-groups.sh --delete --group ${groupId})`,
     );
   }
 }

@@ -3,6 +3,7 @@
  * deleted and created again, or given more partitions. The consumer acts on the changes (subscribe again, read a
  * new topic or partition from its start); health and the log say what happened in words an operator can act on.
  */
+import { formatDuration } from '../../lib/format';
 import type { Logger } from '../logger';
 import type { ConsumerHealth } from './consumer-health';
 
@@ -53,7 +54,7 @@ export function needsResubscribe(c: TopicChange): boolean {
 
 /** Puts a change on the health page and in the log. */
 export function reportTopicChange(c: TopicChange, health: ConsumerHealth, log: Logger, recheckMs: number): void {
-  const within = `${recheckMs / 1000} s`;
+  const within = formatDuration(recheckMs);
   switch (c.kind) {
     case 'missing':
       health.setProblem(c.topic, `does not exist: create it and it is read within ${within}`);

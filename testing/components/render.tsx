@@ -9,6 +9,7 @@ import { fakeLive, type FakeLive } from './fake-live';
 afterEach(() => {
   cleanup();
   vi.clearAllMocks();
+  vi.restoreAllMocks();
 });
 
 /** The app's query defaults (components/providers.tsx), but failures show at once instead of after a retry. */
