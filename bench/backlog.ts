@@ -1,4 +1,4 @@
-import type { WorkloadOptions } from './workload';
+import type { WorkloadOptions } from '../testing/workload/volume';
 
 /** The backlog: a million saga events, about 200,000 sagas, produced before any timing starts. */
 export const BACKLOG_EVENTS = 1_000_000;

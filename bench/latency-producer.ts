@@ -1,6 +1,6 @@
 import type { Message } from 'kafkajs';
 import { percentile } from './stats';
-import { benchKafka, createBenchTopics, sagas, type BenchRecord, type BenchSaga } from './workload';
+import { benchKafka, createBenchTopics, sagas, type BenchRecord, type BenchSaga } from '../testing/workload/volume';
 
 /** Sends are paced on this tick: fine enough that a 100 ms flush sees several sends, coarse enough to batch. */
 const TICK_MS = 20;

@@ -7,7 +7,7 @@ import type { CompiledConfig } from '../lib/saga/compiled-config';
 import { applyEvent } from '../lib/saga/reducer';
 import type { SagaState } from '../lib/saga/saga-state';
 import { stuckDeadline } from '../lib/saga/stuck';
-import type { BenchRecord, BenchSaga } from './workload';
+import type { BenchRecord, BenchSaga } from '../testing/workload/volume';
 
 /**
  * In-flight sagas whose stuck deadline is chosen up front: each shape is one or two records, and its last record is

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { takeSagas } from './take-sagas';
-import { sagas, type BenchSaga } from './workload';
+import { sagas, type BenchSaga } from '../testing/workload/volume';
 
 const demo = () => sagas({ seed: 1, runTag: 't', startAt: 0, sagaSpacingMs: 0, stepSpacingMs: 0 });
 const ids = (it: Iterable<BenchSaga>) => [...it].map((s) => s.sagaId);

@@ -1,4 +1,4 @@
-import type { BenchSaga } from './workload';
+import type { BenchSaga } from '../testing/workload/volume';
 
 /** The first `n` sagas of `source` that `keep` accepts: a saga count, where seed() stops at a record count. */
 export function* takeSagas(source: Iterable<BenchSaga>, n: number, keep: (s: BenchSaga) => boolean = () => true): Generator<BenchSaga> {

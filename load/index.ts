@@ -5,7 +5,7 @@ import { cpuProfArgs } from '../bench/profile-files';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from '../bench/machine';
 import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../testing/monitor/monitor-process';
-import { createBenchTopics } from '../bench/workload';
+import { createBenchTopics } from '../testing/workload/volume';
 import { startLocalKafka, type LocalKafka } from '../scripts/local-kafka';
 import { startApiPoller } from './api-poller';
 import { evaluate } from './checks';

@@ -1,5 +1,5 @@
 import type { Message } from 'kafkajs';
-import { benchKafka, sagas, type BenchSaga } from '../bench/workload';
+import { benchKafka, sagas, type BenchSaga } from '../testing/workload/volume';
 import { ProducerStart, type ProducerMessage } from './ipc';
 
 /**

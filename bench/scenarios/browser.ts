@@ -12,7 +12,7 @@ import { summarizeProfile, type ProfileSummary } from '../profile-summary';
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
 import { takeSagas } from '../take-sagas';
-import { sagas, seed } from '../workload';
+import { sagas, seed } from '../../testing/workload/volume';
 
 /** The figures; BENCH_BROWSER_SAGAS, BENCH_BROWSER_RATE and BENCH_BROWSER_SECONDS override them. */
 const SAGAS = envInt('BENCH_BROWSER_SAGAS', 100_000);

@@ -7,7 +7,7 @@ import { formatSummary, readProfile, summarizeProfile, type ProfileSummary } fro
 import { runRawConsumer } from '../raw-consumer-run';
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
-import { seed } from '../workload';
+import { seed } from '../../testing/workload/volume';
 
 /** Frames listed per profile in the results. */
 const PROFILE_TOP = 12;

@@ -5,7 +5,7 @@ import { cpuProfArgs, newestProfile, profileDirFor } from '../profile-files';
 import { readProfile, summarizeProfile, type ProfileSummary } from '../profile-summary';
 import type { Latency } from '../results';
 import type { Scenario } from '../scenario';
-import { createBenchTopics } from '../workload';
+import { createBenchTopics } from '../../testing/workload/volume';
 import { newRunTag } from '../../demo/saga-id';
 
 /** The rates, lowest first, so a monitor that falls behind at one rate does not spoil the lower ones. */

@@ -7,7 +7,7 @@ import { startMonitorProcess, type MonitorProcess } from '../../testing/monitor/
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
 import { takeSagas } from '../take-sagas';
-import { sagas, seed } from '../workload';
+import { sagas, seed } from '../../testing/workload/volume';
 
 /** The issue's figure; BENCH_MEMORY_SAGAS overrides it for quicker runs. */
 const SAGAS = envInt('BENCH_MEMORY_SAGAS', 200_000);

@@ -11,7 +11,7 @@ import { cpuProfArgs, newestProfile, profileDirFor } from '../profile-files';
 import { readProfile, summarizeProfile, type ProfileSummary } from '../profile-summary';
 import { threadPercents, threadTimes } from '../stuck-threads';
 import { planStuckSagas, sagasOf, shapeThresholds, type PlannedSaga } from '../stuck-workload';
-import { seed } from '../workload';
+import { seed } from '../../testing/workload/volume';
 
 /**
  * Stuck detection at scale: a million in-flight sagas whose deadlines lie far ahead, and a sample that expires at

@@ -1,11 +1,11 @@
 import { Kafka, logLevel, type Message } from 'kafkajs';
-import { EVENT_TOPICS, type EventType, type SagaType } from '../demo/event-catalog';
-import { EVENT_TYPE_HEADER, SAGA_ID_HEADER } from '../demo/envelope';
-import { makeOrder } from '../demo/order-data';
-import { createRng, type Rng } from '../lib/random';
-import { makeSagaId } from '../demo/saga-id';
-import { DEMO_TOPICS } from '../demo/topics';
-import { makeTrip } from '../demo/trip-data';
+import { EVENT_TOPICS, type EventType, type SagaType } from '../../demo/event-catalog';
+import { EVENT_TYPE_HEADER, SAGA_ID_HEADER } from '../../demo/envelope';
+import { makeOrder } from '../../demo/order-data';
+import { createRng, type Rng } from '../../lib/random';
+import { makeSagaId } from '../../demo/saga-id';
+import { DEMO_TOPICS } from '../../demo/topics';
+import { makeTrip } from '../../demo/trip-data';
 
 /** Six partitions per topic, as the performance contract asks: keys spread, several partitions fetched at once. */
 export const BENCH_PARTITIONS = 6;
