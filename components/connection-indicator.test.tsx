@@ -32,7 +32,7 @@ describe('ConnectionIndicator', () => {
 
   it('shows catch-up progress only while the live feed is up', () => {
     const status = show('live', catchingUp);
-    expect((within(status).getByRole('progressbar', { name: 'Monitor catch-up' }) as HTMLProgressElement).value).toBe(0.427);
+    expect(within(status).getByRole<HTMLProgressElement>('progressbar', { name: 'Monitor catch-up' }).value).toBe(0.427);
     cleanup();
     expect(within(show('reconnecting', catchingUp)).queryByRole('progressbar')).toBeNull();
   });

@@ -53,9 +53,9 @@ describe('StuckAlerts', () => {
   });
 
   it('follows the live alert cache', async () => {
-    const { client } = show(answer(AlertList, { items: [five[0]!] }));
+    const { client } = show(answer(AlertList, { items: [five[0]] }));
     await within(region()).findByText('1 stuck saga');
-    client.setQueryData<StuckAlert[]>(queryKeys.alerts(), [five[0]!, five[4]!]);
+    client.setQueryData<StuckAlert[]>(queryKeys.alerts(), [five[0], five[4]]);
     await within(region()).findByText('2 stuck sagas');
     expect(listed()).toEqual(['o-5', 'o-1']);
   });

@@ -58,7 +58,7 @@ describe('useStuckNotifications', () => {
     rerender([stuckAlert('o-1'), stuckAlert('o 2')]);
     expect(shown.map((n) => [n.title, n.body])).toEqual([['Saga stuck: o 2', 'order-fulfilment: step payment started and got no reply within 30 s']]);
     const focus = vi.spyOn(window, 'focus').mockImplementation(() => {});
-    act(() => shown[0]!.onclick!());
+    act(() => shown[0].onclick!());
     expect(focus).toHaveBeenCalled();
     expect(router.push).toHaveBeenCalledWith('/sagas/o%202');
   });

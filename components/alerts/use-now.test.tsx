@@ -16,13 +16,17 @@ describe('useNow', () => {
   it('ticks every second while active', () => {
     const { result } = renderHookWithClient(() => useNow(true));
     expect(result.current).toBe(NOW);
-    act(() => vi.advanceTimersByTime(AGE_TICK_MS));
+    act(() => {
+      vi.advanceTimersByTime(AGE_TICK_MS);
+    });
     expect(result.current).toBe(NOW + AGE_TICK_MS);
   });
 
   it('stands still while inactive and catches up once active', () => {
     const { result, rerender } = renderHookWithClient((active: boolean) => useNow(active), { initialProps: false });
-    act(() => vi.advanceTimersByTime(5 * AGE_TICK_MS));
+    act(() => {
+      vi.advanceTimersByTime(5 * AGE_TICK_MS);
+    });
     expect(result.current).toBe(NOW);
     rerender(true);
     expect(result.current).toBe(NOW + 5 * AGE_TICK_MS);

@@ -28,7 +28,7 @@ const cells = (table: HTMLElement) => within(table).getAllByRole('row').slice(1)
 describe('CatchUp', () => {
   it('shows how far reading history has come and since when', () => {
     const region = show({ done: false, progress: 0.456, startedAt: NOW - 125_000, doneAt: null });
-    expect((within(region).getByRole('progressbar', { name: 'Catch-up progress' }) as HTMLProgressElement).value).toBe(0.456);
+    expect(within(region).getByRole<HTMLProgressElement>('progressbar', { name: 'Catch-up progress' }).value).toBe(0.456);
     expect(within(region).getByText('45%')).toBeTruthy();
     expect(within(region).getByText('reading history…')).toBeTruthy();
     expect(region.textContent).toMatch(/, running for 2 min 5 s\. 1 of 3 partitions caught up\./);

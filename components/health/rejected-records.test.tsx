@@ -46,10 +46,10 @@ describe('RejectedRecords', () => {
     const region = show({ total: 2, byReason: { 'invalid-json': 2 }, samples: [sample('41'), sample('42', { key: null, valuePreview: null })] });
     const samples = within(region).getByRole('list', { name: 'Samples (2)' });
     const [first, second] = within(samples).getAllByRole('listitem');
-    expect(within(first!).getByText('orders.requested/1/41')).toBeTruthy();
-    expect(within(first!).getByText('<b>not json</b>')).toBeTruthy();
-    expect(first!.querySelector('b')).toBeNull();
-    expect(within(second!).getByText('(no value)')).toBeTruthy();
-    expect(second!.textContent).toContain('key none');
+    expect(within(first).getByText('orders.requested/1/41')).toBeTruthy();
+    expect(within(first).getByText('<b>not json</b>')).toBeTruthy();
+    expect(first.querySelector('b')).toBeNull();
+    expect(within(second).getByText('(no value)')).toBeTruthy();
+    expect(second.textContent).toContain('key none');
   });
 });

@@ -40,7 +40,10 @@ function start() {
   return { ...h, seen, socket: lastSocket() };
 }
 
-const flush = () => act(() => vi.advanceTimersByTime(CLIENT_FLUSH_MS));
+const flush = () =>
+  act(() => {
+    vi.advanceTimersByTime(CLIENT_FLUSH_MS);
+  });
 const v = (id: string, updatedAt: number): SagaSummary => summary(id, { updatedAt });
 
 /** Connected and past the first flush, whose refetch every hello asks for. */
@@ -94,9 +97,13 @@ describe('LiveProvider saga batches', () => {
     const { socket, seen } = connected();
     socket.serverSends('sagas', sagaBatch(1, [v('a', 1), v('b', 1)]));
     socket.serverSends('sagas', sagaBatch(2, [v('a', 2)]));
-    act(() => vi.advanceTimersByTime(CLIENT_FLUSH_MS - 1));
+    act(() => {
+      vi.advanceTimersByTime(CLIENT_FLUSH_MS - 1);
+    });
     expect(seen).toEqual([]);
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(seen).toEqual([{ ids: ['a@2', 'b@1'], refetch: false }]);
     flush();
     expect(seen).toHaveLength(1);

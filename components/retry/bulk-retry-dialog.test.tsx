@@ -42,8 +42,8 @@ const itemTexts = (status: HTMLElement) => within(status).getAllByRole('listitem
 describe('BulkRetryDialog', () => {
   it('offers the types and steps of the stuck sagas, first type chosen', () => {
     const { w } = open(() => dryRun);
-    const type = w.getByRole('combobox', { name: 'Type' }) as HTMLSelectElement;
-    const step = w.getByRole('combobox', { name: 'Step' }) as HTMLSelectElement;
+    const type = w.getByRole<HTMLSelectElement>('combobox', { name: 'Type' });
+    const step = w.getByRole<HTMLSelectElement>('combobox', { name: 'Step' });
     expect(type.value).toBe('order-fulfilment');
     expect(within(type).getAllByRole('option').map((o) => o.textContent)).toEqual(['order-fulfilment', 'trip-booking']);
     expect(within(step).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'payment', 'shipping']);
@@ -55,7 +55,7 @@ describe('BulkRetryDialog', () => {
     const status = await w.findByRole('status');
     expect(within(status).getByText('2 of 3 matching sagas would be retried:')).toBeTruthy();
     expect(itemTexts(status)).toEqual(['o-1: payment via payment.commands', 'o-3: payment via payment.commands', 'o-4: no record that started step payment is kept for this saga']);
-    expect(api.requests('POST', '/api/retries')[0]!.body).toEqual({ status: ['stuck'], type: 'order-fulfilment', step: 'payment', max: 10, dryRun: true });
+    expect(api.requests('POST', '/api/retries')[0].body).toEqual({ status: ['stuck'], type: 'order-fulfilment', step: 'payment', max: 10, dryRun: true });
     expect(w.getByRole('button', { name: 'Retry 2 sagas' })).toBeTruthy();
   });
 
@@ -114,7 +114,7 @@ describe('BulkRetryDialog', () => {
     const { w, api, preview } = open(() => dryRun);
     fireEvent.change(w.getByRole('spinbutton', { name: 'At most' }), { target: { value: typed } });
     await preview();
-    expect(api.requests('POST', '/api/retries')[0]!.body).toMatchObject({ max: sent });
+    expect(api.requests('POST', '/api/retries')[0].body).toMatchObject({ max: sent });
   });
 
   it('closes on Close', async () => {

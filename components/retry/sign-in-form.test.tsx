@@ -13,7 +13,7 @@ function show(signIn: Answer) {
   const onDone = vi.fn();
   const h = renderWithClient(<SignInForm onDone={onDone} />);
   const form = screen.getByRole('form', { name: 'Sign in' });
-  const token = within(form).getByLabelText('Operator token') as HTMLInputElement;
+  const token = within(form).getByLabelText<HTMLInputElement>('Operator token');
   const submit = within(form).getByRole('button', { name: 'Sign in' });
   return { ...h, api, onDone, form, token, submit };
 }
@@ -30,7 +30,7 @@ describe('SignInForm', () => {
     await userEvent.type(token, 's3cret');
     await userEvent.click(submit);
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
-    expect(api.requests('POST', '/api/session')[0]!.body).toEqual({ token: 's3cret' });
+    expect(api.requests('POST', '/api/session')[0].body).toEqual({ token: 's3cret' });
     expect(token.value).toBe('');
     expect(client.getQueryState(sessionKey)?.isInvalidated).toBe(true);
   });

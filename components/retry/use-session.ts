@@ -19,7 +19,7 @@ export async function sendJson(method: 'POST' | 'DELETE', url: string, body?: un
   });
   const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    const reason = data && typeof data === 'object' && 'error' in data ? String((data as { error: unknown }).error) : res.statusText;
+    const reason = data && typeof data === 'object' && 'error' in data ? String((data).error) : res.statusText;
     throw new ApiFailure(res.status, reason);
   }
   return data;

@@ -7,12 +7,12 @@ import { renderWithClient } from '../../testing/components/render';
 import { EventTable } from './event-table';
 
 const withValue: EventView = {
-  ...compensatedOrder.events[1]!,
+  ...compensatedOrder.events[1],
   key: 'ord-1',
   headers: { 'saga-id': 'ord-1', 'content-type': 'application/json' },
   value: '{"type":"AuthorizePayment","amount":12}',
 };
-const retried: EventView = { ...compensatedOrder.events[2]!, effect: 'retry', value: JSON.stringify({ requestedBy: 'alice' }) };
+const retried: EventView = { ...compensatedOrder.events[2], effect: 'retry', value: JSON.stringify({ requestedBy: 'alice' }) };
 
 function show(events: EventView[], droppedEvents = 0) {
   renderWithClient(<EventTable events={events} startedAt={T0} droppedEvents={droppedEvents} />);

@@ -7,7 +7,7 @@ const OPTIONS = [
   { value: 'stuck', label: 'stuck' },
   { value: 'failed', label: 'failed' },
 ];
-const select = () => screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement;
+const select = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Status' });
 const optionTexts = () => within(select()).getAllByRole('option').map((o) => o.textContent);
 
 describe('FilterSelect', () => {

@@ -29,7 +29,7 @@ const rowNames = () =>
   within(screen.getByRole('grid', { name: 'Saga list' }))
     .getAllByRole('row')
     .slice(1)
-    .map((r) => within(r).getAllByRole('gridcell')[0]!.textContent);
+    .map((r) => within(r).getAllByRole('gridcell')[0].textContent);
 const count = () => screen.getByRole('status', { name: 'Saga count' }).textContent;
 
 describe('SagaList loading', () => {
@@ -75,8 +75,8 @@ describe('SagaList filters', () => {
   it('asks the server for the filters in the URL', async () => {
     const { api } = show('/?status=stuck&sort=started', answer(SagaListResponse, listPage([o2])));
     await screen.findByRole('link', { name: 'o-2' });
-    expect(Object.fromEntries(api.requests('GET', '/api/sagas')[0]!.query)).toMatchObject({ status: 'stuck', sort: 'started' });
-    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('stuck');
+    expect(Object.fromEntries(api.requests('GET', '/api/sagas')[0].query)).toMatchObject({ status: 'stuck', sort: 'started' });
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Status' }).value).toBe('stuck');
   });
 
   it('puts a chosen filter into the URL and loads its list', async () => {

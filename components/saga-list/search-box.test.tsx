@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithClient } from '../../testing/components/render';
 import { SEARCH_DEBOUNCE_MS, SearchBox } from './search-box';
 
-const box = () => screen.getByRole('searchbox', { name: 'Search saga id' }) as HTMLInputElement;
+const box = () => screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search saga id' });
 const type = (text: string) => fireEvent.change(box(), { target: { value: text } });
-const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms));
+const wait = (ms: number) =>
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
 
 beforeEach(() => {
   vi.useFakeTimers();

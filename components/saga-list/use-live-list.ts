@@ -46,13 +46,15 @@ export function useLiveList(filters: SagaListFilters, isAtTop: () => boolean, sc
   };
   const runRef = useRef(run);
   runRef.current = run;
+  const keyRef = useRef(key);
+  keyRef.current = key;
 
   useLiveSagas((changed, refetch) => run({ kind: 'batch', changed, refetch, atTop: isAtTop() }));
 
   const filterKey = JSON.stringify(key);
   useEffect(() => {
     runRef.current({ kind: 'filters-changed' });
-    const shownKey = key; // the key of the render that ran this effect, i.e. of `filterKey`
+    const shownKey = keyRef.current; // the key of the render that ran this effect, i.e. of `filterKey`
     // Once nobody shows this list, nobody patches it: keep one page, and refetch it when it is shown again.
     return () => {
       qc.setQueryData<ListPages>(shownKey, firstPageOnly);

@@ -33,14 +33,14 @@ describe('stepLiveList, live batches', () => {
     const changed = summary('o-2', { updatedAt: 95, status: 'stuck' });
     const r = step(initialLiveList(), batch([fresh('n-1'), changed], { atTop: false }));
     expect(ids(r.data)).toEqual(['o-3', 'o-2', 'o-1']);
-    expect(r.data!.pages[0]!.items[1]).toBe(changed);
+    expect(r.data!.pages[0].items[1]).toBe(changed);
     expect([...r.state.pending.sagas.keys()]).toEqual(['n-1']);
     expect(r.state.pending.count).toBe(1);
   });
 
   it('leaves the cache alone when nothing shown changed', () => {
     const data = loaded();
-    const r = step(initialLiveList(), batch([data.pages[0]!.items[0]!]), data);
+    const r = step(initialLiveList(), batch([data.pages[0].items[0]]), data);
     expect(r.data).toBeUndefined();
   });
 

@@ -57,7 +57,7 @@ export function fakeFetch(): FakeFetch {
   const routes = new Map<string, Handler>();
   const seen: SeenRequest[] = [];
   vi.stubGlobal('fetch', async (input: string | URL | Request, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://monitor.test');
+    const url = new URL(input instanceof Request ? input.url : input, 'http://monitor.test');
     const method = (init.method ?? 'GET').toUpperCase();
     const text = typeof init.body === 'string' ? init.body : undefined;
     const req: SeenRequest = {
