@@ -14,7 +14,7 @@ import { CHART_HEIGHT, COLORS, LEGEND_PROPS, TIME_TICK_MS, timeAxisProps, toolti
  * event loop stalled) is bridged rather than drawn as zero.
  */
 export const StuckChart = memo(function StuckChart({ series, bucketMs }: { series: StuckPoint[]; bucketMs: number }) {
-  const ticks = useMemo(() => (series.length > 0 ? timeTicks(series[0]!.t, series.at(-1)!.t, TIME_TICK_MS) : []), [series]);
+  const ticks = useMemo(() => (series.length > 0 ? timeTicks(series[0].t, series.at(-1)!.t, TIME_TICK_MS) : []), [series]);
   const empty = series.every((p) => p.count === null);
   return (
     <ChartFigure

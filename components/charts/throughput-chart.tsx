@@ -17,7 +17,7 @@ const LINES = [
 
 /** Started, completed and failed sagas per bucket over the last hour. Memoized: renders only when the series changes. */
 export const ThroughputChart = memo(function ThroughputChart({ series, bucketMs }: { series: ThroughputPoint[]; bucketMs: number }) {
-  const ticks = useMemo(() => (series.length > 0 ? timeTicks(series[0]!.t, series.at(-1)!.t, TIME_TICK_MS) : []), [series]);
+  const ticks = useMemo(() => (series.length > 0 ? timeTicks(series[0].t, series.at(-1)!.t, TIME_TICK_MS) : []), [series]);
   const empty = series.every((p) => p.started === 0 && p.completed === 0 && p.failed === 0);
   const per = formatAge(bucketMs);
   return (

@@ -1,8 +1,9 @@
 import Link from 'next/link';
-import { formatCount } from '../../lib/charts/format';
+import { formatCount } from '../../lib/format';
 import { FINDING_HINTS, FINDING_LABELS } from '../../lib/explain/labels';
-import { FINDING_KINDS, type FindingKind } from '../../lib/wire/rest';
+import { type FindingKind } from '../../lib/wire/rest';
 import styles from './stat-tiles.module.css';
+import { FINDING_KINDS } from '../../lib/vocabulary';
 
 /** Sagas per kind of finding, each a link to the list filtered by it; kinds nobody has are left out. */
 export function FindingsDetail({ counts }: { counts: Partial<Record<FindingKind, number>> }) {

@@ -1,13 +1,12 @@
 'use client';
 
-import { SAGA_STATUSES } from '../../lib/saga/saga-state';
 import { statusLabel } from '../../lib/saga-list/format';
 import { FINDING_LABELS } from '../../lib/explain/labels';
-import { FINDING_KINDS } from '../../lib/wire/rest';
 import type { SagaListFilters } from '../../lib/query-keys';
 import { FilterSelect, type Option } from './filter-select';
 import { SearchBox } from './search-box';
 import styles from './saga-list.module.css';
+import { FINDING_KINDS, SAGA_STATUSES } from '../../lib/vocabulary';
 
 const STATUS_OPTIONS: Option[] = SAGA_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }));
 const FINDING_OPTIONS: Option[] = FINDING_KINDS.map((k) => ({ value: k, label: FINDING_LABELS[k] }));

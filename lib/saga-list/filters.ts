@@ -1,6 +1,5 @@
-import { SAGA_STATUSES } from '../saga/saga-state';
-import { FINDING_KINDS } from '../wire/rest';
 import type { SagaListFilters } from '../query-keys';
+import { FINDING_KINDS, SAGA_STATUSES } from '../vocabulary';
 
 /** The list's filters as they live in the URL: `?status=stuck&type=...&step=...&finding=...&q=...&sort=started`. */
 

@@ -32,10 +32,10 @@ export function listView(data: ListPages | undefined): ListView {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
+      if (starts[mid] <= index) lo = mid;
       else hi = mid - 1;
     }
-    return pages[lo]!.items[index - starts[lo]!];
+    return pages[lo].items[index - starts[lo]];
   };
   const indexOf = (id: string, hint = 0): number => {
     const from = Math.min(Math.max(0, hint), Math.max(0, count - 1));

@@ -26,7 +26,7 @@ function positionsOf(items: readonly SagaSummary[]): Map<string, number> {
   let m = positions.get(items);
   if (!m) {
     m = new Map();
-    for (let i = 0; i < items.length; i++) if (!m.has(items[i]!.id)) m.set(items[i]!.id, i);
+    for (let i = 0; i < items.length; i++) if (!m.has(items[i].id)) m.set(items[i].id, i);
     positions.set(items, m);
   }
   return m;
@@ -34,7 +34,7 @@ function positionsOf(items: readonly SagaSummary[]): Map<string, number> {
 
 function locate(pages: readonly Page[], id: string): [number, number] | null {
   for (let pi = 0; pi < pages.length; pi++) {
-    const i = positionsOf(pages[pi]!.items).get(id);
+    const i = positionsOf(pages[pi].items).get(id);
     if (i !== undefined) return [pi, i];
   }
   return null;
@@ -51,14 +51,14 @@ export function patchPages(data: ListPages, changed: readonly SagaSummary[], f: 
   const pages = original.slice();
   const hasMore = (original.at(-1)?.nextCursor ?? null) !== null;
   let lastRow: SagaSummary | undefined;
-  for (let pi = original.length - 1; pi >= 0 && !lastRow; pi--) lastRow = original[pi]!.items.at(-1);
+  for (let pi = original.length - 1; pi >= 0 && !lastRow; pi--) lastRow = original[pi].items.at(-1);
   const copied = new Set<number>();
   const itemsOf = (pi: number) => {
     if (!copied.has(pi)) {
-      pages[pi] = { ...pages[pi]!, items: pages[pi]!.items.slice() };
+      pages[pi] = { ...pages[pi], items: pages[pi].items.slice() };
       copied.add(pi);
     }
-    return pages[pi]!.items;
+    return pages[pi].items;
   };
 
   let delta = 0;
@@ -67,7 +67,7 @@ export function patchPages(data: ListPages, changed: readonly SagaSummary[], f: 
     // Located in the pages as given: replacing rows moves nothing, and insertions come after this loop.
     const at = locate(original, s.id);
     if (at) {
-      const old = pages[at[0]]!.items[at[1]]!;
+      const old = pages[at[0]].items[at[1]];
       if (old === s) continue;
       itemsOf(at[0])[at[1]] = s;
       delta += Number(matchesFilters(s, f)) - Number(matchesFilters(old, f));
@@ -84,7 +84,7 @@ export function patchPages(data: ListPages, changed: readonly SagaSummary[], f: 
   // The total is read from the last page; other pages keep their objects (and their cached positions).
   if (delta !== 0) {
     const li = pages.length - 1;
-    pages[li] = { ...pages[li]!, total: Math.max(0, pages[li]!.total + delta) };
+    pages[li] = { ...pages[li], total: Math.max(0, pages[li].total + delta) };
   }
   return { data: { pages, pageParams: data.pageParams }, pending };
 }
@@ -92,7 +92,7 @@ export function patchPages(data: ListPages, changed: readonly SagaSummary[], f: 
 /** Before the first loaded row it would be listed before; after every row when there is none. */
 function insertInOrder(pages: Page[], itemsOf: (pi: number) => SagaSummary[], s: SagaSummary, sort: SagaListFilters['sort']): void {
   for (let pi = 0; pi < pages.length; pi++) {
-    const i = pages[pi]!.items.findIndex((r) => compareListed(s, r, sort) < 0);
+    const i = pages[pi].items.findIndex((r) => compareListed(s, r, sort) < 0);
     if (i !== -1) {
       itemsOf(pi).splice(i, 0, s);
       return;
