@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { summary } from '../../lib/saga-list/fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { queryKeys } from '../../lib/query-keys';
 import { NO_FILTERS } from '../../lib/saga-list/filters';
 import type { SagaSummary } from '../../lib/wire/rest';

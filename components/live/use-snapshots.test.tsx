@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { compensatedOrder } from '../../lib/timeline/fixtures';
+import { compensatedOrder } from '../../testing/fixtures/timeline';
 import { SagaDetail } from '../../lib/wire/rest';
 import { answer, failure, fakeFetch, invalidAnswer } from '../../testing/components/fake-fetch';
 import { renderHookWithClient } from '../../testing/components/render';

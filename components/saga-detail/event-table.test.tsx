@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { compensatedOrder, T0 } from '../../lib/timeline/fixtures';
+import { compensatedOrder, T0 } from '../../testing/fixtures/timeline';
 import type { EventView } from '../../lib/wire/rest';
 import { renderWithClient } from '../../testing/components/render';
 import { EventTable } from './event-table';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { T0 } from '../../lib/timeline/fixtures';
+import { T0 } from '../../testing/fixtures/timeline';
 import { renderWithClient } from '../../testing/components/render';
 import { FindingsPanel } from './findings-panel';
 

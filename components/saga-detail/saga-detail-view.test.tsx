@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { compensatedOrder, stuckTrip } from '../../lib/timeline/fixtures';
+import { compensatedOrder, stuckTrip } from '../../testing/fixtures/timeline';
 import { SagaDetail, SessionView } from '../../lib/wire/rest';
 import { answer, deferred, failure, fakeFetch, type Handler } from '../../testing/components/fake-fetch';
 import { renderWithClient } from '../../testing/components/render';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { compensatedOrder, stuckCompensation, stuckTrip, T0 } from '../../lib/timeline/fixtures';
+import { compensatedOrder, stuckCompensation, stuckTrip, T0 } from '../../testing/fixtures/timeline';
 import type { SagaDetail } from '../../lib/wire/rest';
 import { renderWithClient } from '../../testing/components/render';
 import { SagaSummary } from './saga-summary';

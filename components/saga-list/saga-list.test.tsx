@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { summary } from '../../lib/saga-list/fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { SagaListResponse, StatsResponse } from '../../lib/wire/rest';
 import { answer, deferred, failure, fakeFetch, invalidAnswer, type Handler } from '../../testing/components/fake-fetch';
 import { fakeLive } from '../../testing/components/fake-live';

@@ -1,7 +1,7 @@
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../lib/saga-list/filters';
-import { summary } from '../../lib/saga-list/fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import type { SagaListFilters } from '../../lib/query-keys';
 import { StatsResponse, type SagaListResponse } from '../../lib/wire/rest';
 import { answer, fakeFetch } from '../../testing/components/fake-fetch';

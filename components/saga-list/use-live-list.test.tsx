@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { NO_FILTERS } from '../../lib/saga-list/filters';
-import { summary } from '../../lib/saga-list/fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { MAX_HELD } from '../../lib/saga-list/held';
 import type { ListPages } from '../../lib/saga-list/pages';
 import { queryKeys, type SagaListFilters } from '../../lib/query-keys';

@@ -2,7 +2,7 @@ import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../lib/saga-list/filters';
 import type { SagaListFilters } from '../../lib/query-keys';
-import { summary } from '../../lib/saga-list/fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { SagaListResponse } from '../../lib/wire/rest';
 import { answer, fakeFetch, invalidAnswer } from '../../testing/components/fake-fetch';
 import { renderHookWithClient } from '../../testing/components/render';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summary } from './fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { durationText, sinceText, startedFormatter, statusLabel, stuckForText } from './format';
 
 const NOW = Date.UTC(2026, 4, 3, 14, 5, 30);

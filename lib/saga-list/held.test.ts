@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summary } from './fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { emptyHeld, hold } from './held';
 
 describe('hold', () => {

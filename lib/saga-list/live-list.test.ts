@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from './filters';
-import { summary } from './fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { emptyHeld, hold, MAX_HELD } from './held';
 import { initialLiveList, stepLiveList, type LiveListInput, type LiveListState } from './live-list';
 import type { ListPages } from './pages';

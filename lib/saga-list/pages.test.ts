@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summary } from './fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { firstPageOnly, listView, type ListPages } from './pages';
 
 const data: ListPages = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SagaListFilters } from '../query-keys';
 import type { SagaSummary } from '../wire/rest';
-import { summary } from './fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { NO_FILTERS } from './filters';
 import { listView, type ListPages } from './pages';
 import { patchPages } from './patch-pages';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeTimeline } from './describe';
-import { compensatedOrder, stuckTrip, T0 } from './fixtures';
+import { compensatedOrder, stuckTrip, T0 } from '../../testing/fixtures/timeline';
 
 describe('describeTimeline', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compensatedOrder, stuckCompensation, stuckTrip, T0 } from './fixtures';
+import { compensatedOrder, stuckCompensation, stuckTrip, T0 } from '../../testing/fixtures/timeline';
 import { AXIS_HEIGHT, EDGE_PAD, LABEL_WIDTH, MIN_BAR_PX, MIN_TICK_GAP_PX, ROW_HEIGHT, timeDomain, timelineLayout } from './layout';
 
 const WIDTH = 1000;

@@ -4,7 +4,7 @@ import { SagaIndex } from './saga-index';
 import type { SagaStore } from './saga-store';
 import type { SagaListFilters } from '../../lib/query-keys';
 import { SagaListQuery, type SagaSummary } from '../../lib/wire/rest';
-import { summary } from '../../lib/saga-list/fixtures';
+import { summary } from '../../testing/fixtures/summaries';
 import { NO_FILTERS, sagaListApiUrl } from '../../lib/saga-list/filters';
 import { compareListed, matchesFilters } from '../../lib/saga-list/match';
 
