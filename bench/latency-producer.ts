@@ -8,8 +8,8 @@ const TICK_MS = 20;
 const STEP_INTERVAL_MS = 200;
 /** Requests in flight at once; when all are busy a tick is skipped and the achieved rate says so. */
 const MAX_IN_FLIGHT = 8;
-/** Workload records are generated at time zero; this is the `at` they carry, replaced by the send time. */
-const EPOCH_AT = `"at":"${new Date(0).toISOString()}"`;
+/** The envelope's `at` (demo/envelope.ts writes it after type and sagaId, so it is the first one), replaced by the send time. */
+const ENVELOPE_AT = /"at":"[^"]*"/;
 
 export interface SentRecord {
   sagaId: string;
@@ -37,6 +37,11 @@ export interface LiveProducerResult {
 export interface LiveProducer {
   acked(): number;
   stop(): Promise<LiveProducerResult>;
+}
+
+/** The record as sent at `now`: its Kafka timestamp and its `at` both say `now` (`nowIso`, once per send). */
+export function stampedAt(message: Message, now: number, nowIso = new Date(now).toISOString()): Message {
+  return { ...message, timestamp: String(now), value: (message.value as string).replace(ENVELOPE_AT, `"at":"${nowIso}"`) };
 }
 
 /** Round-robin over a pool of running sagas, so each saga advances one step per pass and new ones replace finished. */
@@ -92,11 +97,11 @@ export async function startLiveProducer(o: {
     const now = Date.now();
     const due = Math.floor(((now - started) * o.ratePerSec) / 1000) - sent;
     if (due <= 0) return;
-    const at = `"at":"${new Date(now).toISOString()}"`;
+    const nowIso = new Date(now).toISOString();
     const byTopic = new Map<string, Message[]>();
     for (let i = 0; i < due; i++) {
       const r = records.next().value as BenchRecord & { sagaId: string };
-      const message: Message = { ...r.message, timestamp: String(now), value: (r.message.value as string).replace(EPOCH_AT, at) };
+      const message = stampedAt(r.message, now, nowIso);
       const list = byTopic.get(r.topic) ?? [];
       list.push(message);
       byTopic.set(r.topic, list);

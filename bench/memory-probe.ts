@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { pollUntil } from '../lib/poll-until';
 import type { MonitorProcess } from '../testing/monitor/monitor-process';
 
 /** A full collection of a heap of a few hundred MiB takes seconds on a busy box; this only bounds a lost signal. */
@@ -24,11 +25,7 @@ export function memoryProbeSetup(): { nodeArgs: string[]; env: Record<string, st
 export async function measureAfterGc(monitor: MonitorProcess, file: string): Promise<Usage> {
   rmSync(file, { force: true });
   process.kill(monitor.pid, 'SIGUSR2');
-  const deadline = Date.now() + PROBE_TIMEOUT_MS;
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`the monitor wrote no memory figures within ${PROBE_TIMEOUT_MS} ms`);
-    await new Promise((r) => setTimeout(r, PROBE_POLL_MS));
-  }
+  await pollUntil('the monitor to write its memory figures', () => existsSync(file), PROBE_TIMEOUT_MS, PROBE_POLL_MS);
   const usage = Usage.parse(JSON.parse(readFileSync(file, 'utf8')));
   if (!usage.collected) throw new Error('the monitor ran without --expose-gc: heap figures would include garbage');
   return usage;

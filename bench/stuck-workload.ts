@@ -1,5 +1,4 @@
-import { EVENT_TOPICS, type EventType, type SagaType } from '../demo/event-catalog';
-import { EVENT_TYPE_HEADER, SAGA_ID_HEADER } from '../demo/envelope';
+import type { EventType, SagaType } from '../demo/event-catalog';
 import { createRng } from '../lib/random';
 import { makeSagaId } from '../demo/saga-id';
 import { classify, isRejected } from '../lib/saga/classify';
@@ -7,7 +6,7 @@ import type { CompiledConfig } from '../lib/saga/compiled-config';
 import { applyEvent } from '../lib/saga/reducer';
 import type { SagaState } from '../lib/saga/saga-state';
 import { stuckDeadline } from '../lib/saga/stuck';
-import type { BenchRecord, BenchSaga } from '../testing/workload/volume';
+import { envelopeRecords, type BenchRecord, type BenchSaga } from '../testing/workload/volume';
 
 /**
  * In-flight sagas whose stuck deadline is chosen up front: each shape is one or two records, and its last record is
@@ -34,21 +33,14 @@ export interface PlannedSaga {
   deadline: number;
 }
 
-/** The records of one saga; its records are 1 ms apart and the last one is at `lastAt`. */
+/** The records of one saga, envelope only (no business fields); they are 1 ms apart and the last one is at `lastAt`. */
 export function shapeRecords(shape: StuckShape, sagaId: string, lastAt: number): BenchRecord[] {
   const { events } = SHAPE_EVENTS[shape];
-  return events.map((eventType, i) => {
-    const at = lastAt - (events.length - 1 - i);
-    return {
-      topic: EVENT_TOPICS[eventType],
-      message: {
-        key: sagaId,
-        value: JSON.stringify({ type: eventType, sagaId, at: new Date(at).toISOString() }),
-        timestamp: String(at),
-        headers: { [SAGA_ID_HEADER]: sagaId, [EVENT_TYPE_HEADER]: eventType },
-      },
-    };
-  });
+  return envelopeRecords(
+    sagaId,
+    events.map((type) => ({ type, fields: {} })),
+    lastAt - (events.length - 1),
+  );
 }
 
 /** How long after its last record each shape becomes stuck, by running its records through the monitor's own rules. */

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type Admin, type Consumer, type EachMessagePayload } from 'kafkajs';
+import { pollUntil } from '../lib/poll-until';
 import { TOPIC_PARTITIONS, TOPIC_REPLICATION } from './topics';
 
 /** Joining a new group takes the broker's initial rebalance delay (3 s by default) plus a fetch; a minute is ample. */
@@ -40,15 +41,18 @@ export async function ensureTopics(brokers: string[], clientId: string, topics: 
 }
 
 async function waitUntilServing(admin: Admin, topics: string[]): Promise<void> {
-  const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
   let waiting = topics;
-  for (;;) {
-    const results = await Promise.allSettled(waiting.map((t) => admin.fetchTopicOffsets(t)));
-    waiting = waiting.filter((_, i) => results[i].status === 'rejected');
-    if (waiting.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`topics not serving after ${TOPIC_READY_TIMEOUT_MS} ms: ${waiting.join(', ')}`);
-    await new Promise((r) => setTimeout(r, TOPIC_READY_POLL_MS));
-  }
+  await pollUntil(
+    `topics to serve (${topics.join(', ')})`,
+    async () => {
+      const results = await Promise.allSettled(waiting.map((t) => admin.fetchTopicOffsets(t)));
+      waiting = waiting.filter((_, i) => results[i].status === 'rejected');
+      if (waiting.length === 0) return true;
+      throw new Error(`not serving yet: ${waiting.join(', ')}`);
+    },
+    TOPIC_READY_TIMEOUT_MS,
+    TOPIC_READY_POLL_MS,
+  );
 }
 
 export interface ConsumerSpec {

@@ -8,6 +8,7 @@ import type { Logger } from '../server/logger';
 import { demoConfig } from '../testing/monitor/test-config';
 import { startDemo, type Demo } from '../demo/demo-system';
 import { newRunTag } from '../demo/saga-id';
+import { pollUntil } from '../lib/poll-until';
 import { HealthResponse } from '../lib/wire/rest';
 import { STATE_ENV, type StackState } from './stack-state';
 import { demoForce, PINNED_DROP } from './demo-pins';
@@ -22,6 +23,7 @@ const STUCK_AFTER_MS = 6_000;
 const DEMO_RATE_PER_SECOND = 3;
 /** Catch-up of freshly created topics takes a second or two; this only bounds a broken start. */
 const CATCH_UP_TIMEOUT_MS = 60_000;
+const CATCH_UP_POLL_MS = 200;
 /** A running stack answers /api/health at once; a dev server compiling a page still serves the API. */
 const EXTERNAL_PROBE_TIMEOUT_MS = 10_000;
 
@@ -31,13 +33,16 @@ const say = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
 const monitorLog: Logger = { info: () => {}, warn: (m) => say(`monitor WARN ${m}`), error: (m) => say(`monitor ERROR ${m}`) };
 
 async function waitForCatchUp(baseURL: string): Promise<void> {
-  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
-  for (;;) {
-    const health = HealthResponse.parse(await (await fetch(`${baseURL}/api/health`)).json());
-    if (health.catchUp.done && health.topics.every((t) => t.exists)) return;
-    if (Date.now() > deadline) throw new Error(`the monitor did not catch up within ${CATCH_UP_TIMEOUT_MS} ms: ${JSON.stringify(health.catchUp)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await pollUntil(
+    'the monitor to catch up on every topic',
+    async () => {
+      const health = HealthResponse.parse(await (await fetch(`${baseURL}/api/health`)).json());
+      if (health.catchUp.done && health.topics.every((t) => t.exists)) return true;
+      throw new Error(`catch-up ${JSON.stringify(health.catchUp)}`);
+    },
+    CATCH_UP_TIMEOUT_MS,
+    CATCH_UP_POLL_MS,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pollUntil } from '../lib/poll-until';
 import { lowerPriority, niceThreads } from './lower-priority';
 
 /** Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (the command name may hold spaces, so split after ')'). */
@@ -21,11 +22,7 @@ async function idleNode(): Promise<number> {
   const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
   children.push(child);
   const pid = child.pid!;
-  const deadline = Date.now() + 5_000;
-  while (niceOf(pid).length < 2) {
-    if (Date.now() > deadline) throw new Error('the child never started a second thread');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await pollUntil('the child to start a second thread', () => niceOf(pid).length >= 2, 5_000, 20);
   return pid;
 }
 

@@ -4,7 +4,7 @@ import { backlogWorkload } from '../backlog';
 import { summarizeLongTasks } from '../browser-long-tasks';
 import { assertChromium, launchBrowser, longTasks, newInstrumentedPage, pageNow, timeFirstRows, waitUntilLive } from '../browser-page';
 import { startBrowserProfiling, type BrowserProfiling } from '../browser-profile';
-import { envInt } from '../env-int';
+import { envInt } from '../../testing/env-int';
 import { startLiveProducer } from '../latency-producer';
 import { startMonitorProcess } from '../../testing/monitor/monitor-process';
 import { profileDirFor } from '../profile-files';
@@ -12,13 +12,12 @@ import { summarizeProfile, type ProfileSummary } from '../profile-summary';
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
 import { takeSagas } from '../take-sagas';
-import { sagas, seed } from '../../testing/workload/volume';
+import { RECORDS_PER_SAGA, sagas, seed } from '../../testing/workload/volume';
 
 /** The figures; BENCH_BROWSER_SAGAS, BENCH_BROWSER_RATE and BENCH_BROWSER_SECONDS override them. */
 const SAGAS = envInt('BENCH_BROWSER_SAGAS', 100_000);
 const RATE = envInt('BENCH_BROWSER_RATE', 5_000);
 const SECONDS = envInt('BENCH_BROWSER_SECONDS', 30);
-const RECORDS_PER_SAGA = 5;
 const CATCH_UP_TIMEOUT_MS = 15 * 60_000;
 /** After the producer stops, long tasks of the last flushes are still being reported. */
 const SETTLE_MS = 2_000;

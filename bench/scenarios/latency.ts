@@ -1,4 +1,4 @@
-import { envInt } from '../env-int';
+import { envInt } from '../../testing/env-int';
 import { runLatencyPhase, type PhaseResult } from '../latency-phase';
 import { startMonitorProcess } from '../../testing/monitor/monitor-process';
 import { cpuProfArgs, newestProfile, profileDirFor } from '../profile-files';

@@ -1,38 +1,40 @@
+import { pollUntil } from '../../lib/poll-until';
 import { MAX_FINISHED_WITH_DETAIL } from '../../server/store/saga-store';
 import { backlogWorkload } from '../backlog';
-import { envInt } from '../env-int';
+import { envInt } from '../../testing/env-int';
 import { growthBetween, type MemoryPoint } from '../memory-growth';
 import { measureAfterGc, memoryProbeSetup, type Usage } from '../memory-probe';
 import { startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
 import type { Scenario } from '../scenario';
 import { round } from '../stats';
 import { takeSagas } from '../take-sagas';
-import { sagas, seed } from '../../testing/workload/volume';
+import { RECORDS_PER_SAGA, sagas, seed } from '../../testing/workload/volume';
 
 /** The issue's figure; BENCH_MEMORY_SAGAS overrides it for quicker runs. */
 const SAGAS = envInt('BENCH_MEMORY_SAGAS', 200_000);
 /** Finished sagas added past the first measurement, all beyond the detail cap; BENCH_MEMORY_MORE_SAGAS overrides. */
 const MORE_SAGAS = envInt('BENCH_MEMORY_MORE_SAGAS', 100_000);
-/** Demo sagas average about five records. */
-const RECORDS_PER_SAGA = 5;
 /** Bounds a broken run; 1.5M records take a few minutes on this box. */
 const CATCH_UP_TIMEOUT_MS = 20 * 60_000;
 const PROGRESS_EVERY_MS = 10_000;
 const HOLD_POLL_MS = 500;
 
 async function waitHolding(m: MonitorProcess, sagaCount: number, say: (l: string) => void): Promise<number> {
-  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
   let lastSay = Date.now();
-  for (;;) {
-    const h = await m.health();
-    if (h.sagas >= sagaCount) return h.sagas;
-    if (Date.now() > deadline) throw new Error(`the monitor holds ${h.sagas} of ${sagaCount} sagas after ${CATCH_UP_TIMEOUT_MS} ms`);
-    if (Date.now() - lastSay > PROGRESS_EVERY_MS) {
-      lastSay = Date.now();
-      say(`${h.sagas.toLocaleString('en-US')} of ${sagaCount.toLocaleString('en-US')} sagas held`);
-    }
-    await new Promise((r) => setTimeout(r, HOLD_POLL_MS));
-  }
+  return pollUntil(
+    `the monitor to hold ${sagaCount} sagas`,
+    async () => {
+      const h = await m.health();
+      if (h.sagas >= sagaCount) return h.sagas;
+      if (Date.now() - lastSay > PROGRESS_EVERY_MS) {
+        lastSay = Date.now();
+        say(`${h.sagas.toLocaleString('en-US')} of ${sagaCount.toLocaleString('en-US')} sagas held`);
+      }
+      throw new Error(`it holds ${h.sagas}`);
+    },
+    CATCH_UP_TIMEOUT_MS,
+    HOLD_POLL_MS,
+  );
 }
 
 function point(sagaCount: number, u: Usage): MemoryPoint {

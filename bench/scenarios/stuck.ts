@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { newRunTag } from '../../demo/saga-id';
+import { pollUntil } from '../../lib/poll-until';
 import { loadConfig } from '../../server/config/load-config';
 import { compileConfig } from '../../lib/saga/compiled-config';
 import { startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
@@ -86,13 +87,18 @@ async function measureCpu(
   return { percent: round(((m.cpuMs() - c0) / elapsed) * 100, 2), maxSecondPercent: round(maxSecond, 1), seconds: round(elapsed / 1000, 1), byThread };
 }
 
+/** The records the monitor has applied once it has `atLeast`, or after `timeoutMs` however many that is. */
 async function waitApplied(m: MonitorProcess, atLeast: number, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const h = await m.health();
-    if (h.applied >= atLeast || Date.now() > deadline) return h.applied;
-    await sleep(100);
-  }
+  let applied = 0;
+  await pollUntil(
+    `${atLeast} records applied`,
+    async () => {
+      applied = (await m.health()).applied;
+      return applied >= atLeast;
+    },
+    Math.max(0, timeoutMs),
+  ).catch(() => undefined);
+  return applied;
 }
 
 function eventsOf(plan: PlannedSaga[]): number {

@@ -13,7 +13,8 @@ import { testKafka } from '../../testing/kafka/test-client';
 import { pollUntil } from '../../lib/poll-until';
 import { waitConsumedTo } from '../../testing/faults/caught-up';
 import { faultWorkload, SEQ_HEADER } from '../../testing/faults/fault-workload';
-import { createDemoTopics, envInt, holdUntil, reportFigures, scratchDir, shippedConfig } from '../../testing/faults/fault-env';
+import { FAULT_MONITOR_START_MS, createDemoTopics, holdUntil, reportFigures, scratchDir, shippedConfig } from '../../testing/faults/fault-env';
+import { envInt } from '../../testing/env-int';
 import { watchHealth } from '../../testing/faults/health-watch';
 import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
 import { compareWithOracle, disagreements, NO_DISAGREEMENT } from '../../testing/faults/oracle-check';
@@ -48,7 +49,7 @@ afterAll(async () => {
 describe('the broker killed mid-stream', () => {
   it('shows the outage, reconnects without a restart, and ends equal to the oracle', async () => {
     const { config, compiled } = shippedConfig(broker.brokers);
-    monitor = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: config, file: path.join(scratchDir('broker-kill'), 'config.json') } });
+    monitor = await startMonitorProcess({ entry: API_ONLY_ENTRY, startTimeoutMs: FAULT_MONITOR_START_MS, config: { value: config, file: path.join(scratchDir('broker-kill'), 'config.json') } });
     const m = monitor;
     await pollUntil('the monitor connected', async () => (await m.health()).kafka.state === 'connected' && true);
 

@@ -16,7 +16,8 @@ import { testKafka } from '../../testing/kafka/test-client';
 import { pollUntil } from '../../lib/poll-until';
 import { waitConsumedTo } from '../../testing/faults/caught-up';
 import { faultWorkload, type FaultRecord } from '../../testing/faults/fault-workload';
-import { createDemoTopics, envInt, reportFigures, scratchDir, shippedConfig } from '../../testing/faults/fault-env';
+import { FAULT_MONITOR_START_MS, createDemoTopics, reportFigures, scratchDir, shippedConfig } from '../../testing/faults/fault-env';
+import { envInt } from '../../testing/env-int';
 import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
 import { compareWithOracle, disagreements, NO_DISAGREEMENT } from '../../testing/faults/oracle-check';
 import { producePaced } from '../../testing/faults/paced-producer';
@@ -83,7 +84,7 @@ describe('the monitor killed mid-stream', () => {
   it('rebuilds a view equal to the oracle after a restart, and keeps the retry and its audit', async () => {
     const { config, compiled } = shippedConfig(broker.brokers);
     const file = path.join(scratchDir('monitor-kill'), 'config.json');
-    const first = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: config, file }, env: OPERATORS });
+    const first = await startMonitorProcess({ entry: API_ONLY_ENTRY, startTimeoutMs: FAULT_MONITOR_START_MS, config: { value: config, file }, env: OPERATORS });
     monitors.push(first);
     await pollUntil('the monitor connected', async () => (await first.health()).kafka.state === 'connected');
 
@@ -106,7 +107,7 @@ describe('the monitor killed mid-stream', () => {
     const killedAt = Date.now();
     await first.kill();
     expect(first.alive()).toBe(false);
-    const second = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: config, file }, env: OPERATORS });
+    const second = await startMonitorProcess({ entry: API_ONLY_ENTRY, startTimeoutMs: FAULT_MONITOR_START_MS, config: { value: config, file }, env: OPERATORS });
     monitors.push(second);
     const restartedAt = Date.now();
     await pollUntil('the restarted monitor connected', async () => (await second.health()).kafka.state === 'connected', 30_000);

@@ -16,7 +16,7 @@ import { pollUntil } from '../../lib/poll-until';
 import { produceOnce } from '../../testing/kafka/produce-once';
 import { ORDER_PLANS, sagaRecords } from '../../testing/bad-input/saga-plans';
 import { demoConfig, uniquePrefix } from '../../testing/monitor/test-config';
-import { reportFigures, scratchDir } from '../../testing/faults/fault-env';
+import { FAULT_MONITOR_START_MS, reportFigures, scratchDir } from '../../testing/faults/fault-env';
 import { API_ONLY_ENTRY, startMonitorProcess, type MonitorProcess } from '../../testing/monitor/monitor-process';
 
 /** The monitor looks for topics every 5 s (TOPIC_RECHECK_MS); a change must show within two rounds on a busy machine. */
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 async function startOn(prefix: string): Promise<MonitorProcess> {
-  const m = await startMonitorProcess({ entry: API_ONLY_ENTRY, config: { value: demoConfig(`127.0.0.1:${port}`, prefix), file: path.join(scratch, `${prefix}json`) } });
+  const m = await startMonitorProcess({ entry: API_ONLY_ENTRY, startTimeoutMs: FAULT_MONITOR_START_MS, config: { value: demoConfig(`127.0.0.1:${port}`, prefix), file: path.join(scratch, `${prefix}json`) } });
   monitors.push(m);
   return m;
 }

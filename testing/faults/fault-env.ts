@@ -7,14 +7,8 @@ import { DEMO_TOPICS, TOPIC_PARTITIONS } from '../../demo/topics';
 import { createTopics } from '../kafka/test-client';
 import { shippedConfigInput } from '../monitor/test-config';
 
-/** A whole number from the environment, for sizing a run down while iterating (FAULT_SAGAS=500). */
-export function envInt(name: string, fallback: number): number {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${v}"`);
-  return n;
-}
+/** An API-only monitor starts in seconds; a fault test that waits longer has found a broken start, not a slow one. */
+export const FAULT_MONITOR_START_MS = 60_000;
 
 /** The shipped config on a broker of the test's own: topic names as shipped, since nobody else uses that broker. */
 export function shippedConfig(brokers: string, tweak?: (c: MonitorConfigInput) => void): { config: MonitorConfig; compiled: CompiledConfig } {

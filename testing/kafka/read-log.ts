@@ -24,7 +24,7 @@ export async function endOffsets(kafka: Kafka, topics: readonly string[]): Promi
 }
 
 /** Every record of `topics` from the start of the log to the end offsets they have when called: what Kafka holds. */
-export async function readLog(kafka: Kafka, topics: readonly string[]): Promise<LoggedRecord[]> {
+export async function readLog(kafka: Kafka, topics: readonly string[], timeoutMs = READ_TIMEOUT_MS): Promise<LoggedRecord[]> {
   const ends = await endOffsets(kafka, topics);
   const remaining = new Set([...ends].filter(([, end]) => end > 0n).map(([slot]) => slot));
   const out: LoggedRecord[] = [];
@@ -45,14 +45,17 @@ export async function readLog(kafka: Kafka, topics: readonly string[]): Promise<
         }
       },
     });
-    await pollUntil(`the log of ${topics.length} topics read back`, () => remaining.size === 0, READ_TIMEOUT_MS);
+    await pollUntil(`the log of ${topics.length} topics read back`, () => remaining.size === 0, timeoutMs);
   } finally {
     await consumer.disconnect();
   }
   return out;
 }
 
+/** A topic a test published a handful of records to reads back within a second or two. */
+const READ_TOPIC_TIMEOUT_MS = 20_000;
+
 /** Every record of one topic, read with a client of its own: what a test checks was (or was not) published. */
-export function readTopic(brokers: string, topic: string): Promise<LoggedRecord[]> {
-  return readLog(testKafka(brokers), [topic]);
+export function readTopic(brokers: string, topic: string, timeoutMs = READ_TOPIC_TIMEOUT_MS): Promise<LoggedRecord[]> {
+  return readLog(testKafka(brokers), [topic], timeoutMs);
 }

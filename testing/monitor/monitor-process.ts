@@ -7,7 +7,7 @@ import { HealthResponse } from '../../lib/wire/rest';
 import { ROOT } from '../root';
 
 /** The production server starts Next and connects within seconds; on a busy 2-core machine tsx compiling the server takes more. This only bounds a broken start. */
-const START_TIMEOUT_MS = 120_000;
+const DEFAULT_START_TIMEOUT_MS = 120_000;
 /** A clean stop disconnects the consumer and deletes its group: a few seconds, more and it is hung. */
 const STOP_TIMEOUT_MS = 15_000;
 /** Log lines kept for assertions and failure messages. */
@@ -48,6 +48,8 @@ export interface MonitorProcessOptions {
   env?: Record<string, string>;
   /** Script to run instead of server/index.ts, relative to the repository root (it must print the same start line). */
   entry?: string;
+  /** How long the start may take before it counts as broken; DEFAULT_START_TIMEOUT_MS by default. */
+  startTimeoutMs?: number;
 }
 
 /** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
@@ -92,7 +94,8 @@ export async function startMonitorProcess(opts: MonitorProcessOptions = {}): Pro
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`the monitor did not start within ${START_TIMEOUT_MS} ms:\n${logTail()}`)), START_TIMEOUT_MS);
+    const timeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+    const timer = setTimeout(() => reject(new Error(`the monitor did not start within ${timeoutMs} ms:\n${logTail()}`)), timeoutMs);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString('utf8');
       const m = /Saga Monitor: (http:\/\/\S+)/.exec(out);

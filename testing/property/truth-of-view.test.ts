@@ -22,22 +22,16 @@ import { catchUpOrder, liveSchedule } from './delivery';
 import { expectSaga, isStuckAt, waits, type OracleRecord } from './oracle';
 import { DEFAULT_KNOBS } from './plan';
 import { describeDifference, REPLAY_HINT } from './report';
+import { envInt } from '../env-int';
 import { makeWorkload, T0, type LogRecord, type Workload } from './workload';
 
 const config = loadConfig(fileURLToPath(new URL('../../saga-monitor.config.json', import.meta.url)), {});
 const compiled = compileConfig(config);
 
 const FIRST_SEED = 20_250_601;
-function envInt(name: string): number | null {
-  const v = process.env[name];
-  if (v === undefined || v === '') return null;
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
-  return n;
-}
-const replaySeed = envInt('PROPERTY_SEED');
-const SEEDS = replaySeed !== null ? [replaySeed] : Array.from({ length: envInt('PROPERTY_RUNS') ?? 1 }, (_, i) => FIRST_SEED + i);
-const SAGAS = envInt('PROPERTY_SAGAS') ?? DEFAULT_KNOBS.sagas;
+const replaySeed = envInt('PROPERTY_SEED', null);
+const SEEDS = replaySeed !== null ? [replaySeed] : Array.from({ length: envInt('PROPERTY_RUNS', 1) }, (_, i) => FIRST_SEED + i);
+const SAGAS = envInt('PROPERTY_SAGAS', DEFAULT_KNOBS.sagas);
 
 /** Catch-up checks for stuck sagas every this many records while the backlog is read, as the live feed's timer would. */
 const TICK_EVERY_RECORDS = 500;

@@ -1,16 +1,34 @@
+/**
+ * The benchmarks' and the load run's workload: endless sagas of the demo's two types, each told by the property
+ * test's stories (testing/property/order-story.ts, trip-story.ts), which run the demo's own orchestrator, workers and
+ * services and publish through the demo's envelope. The event sequences and business fields are the demo's; what
+ * differs from the property test is the knob set: nothing but what a healthy demo does, at a fixed step latency.
+ */
 import { Kafka, logLevel, type Message } from 'kafkajs';
-import { EVENT_TOPICS, type EventType, type SagaType } from '../../demo/event-catalog';
-import { EVENT_TYPE_HEADER, SAGA_ID_HEADER } from '../../demo/envelope';
-import { makeOrder } from '../../demo/order-data';
-import { createRng, type Rng } from '../../lib/random';
+import { toRecords, type Emission } from '../../demo/envelope';
+import type { EventType, SagaType } from '../../demo/event-catalog';
+import { ORDER_WORKERS } from '../../demo/order-workers';
 import { makeSagaId } from '../../demo/saga-id';
 import { DEMO_TOPICS } from '../../demo/topics';
-import { makeTrip } from '../../demo/trip-data';
+import { TRIP_SERVICES } from '../../demo/trip-services';
+import { MonitorConfig, type SagaTypeConfig } from '../../lib/config/schema';
+import { createRng, type Rng } from '../../lib/random';
+import { shippedConfigInput } from '../monitor/test-config';
+import { orderStory } from '../property/order-story';
+import { DEFAULT_KNOBS, type WorkloadKnobs } from '../property/plan';
+import type { SimRecord } from '../property/saga-sim';
+import { tripStory } from '../property/trip-story';
 
 /** Six partitions per topic, as the performance contract asks: keys spread, several partitions fetched at once. */
 export const BENCH_PARTITIONS = 6;
-/** Trips are shorter sagas than orders; this mix averages about five records per saga. */
+/** Trips are the shorter sagas (5 records against an order's 11); this mix averages about seven records per saga. */
 const TRIP_SHARE = 0.65;
+/** The mix's average, for sizing a backlog by saga count (6.9 measured; the unit test keeps it honest). */
+export const RECORDS_PER_SAGA = 7;
+/** Per step: with the drops, about four sagas in five complete, as on the demo's dashboard. */
+const VOLUME_FAILURE_RATE = 0.05;
+/** Per record: the few sagas that stay in flight (no operator retries them here). */
+const VOLUME_DROP_RATE = 0.015;
 /** Records a seeding request carries: large requests are what makes seeding a million records take seconds. */
 const SEED_BATCH_RECORDS = 5_000;
 /** Seeding requests in flight at once. */
@@ -29,33 +47,6 @@ export interface BenchSaga {
   records: BenchRecord[];
 }
 
-type Plan = { outcome: BenchSaga['outcome']; types: EventType[] };
-
-const ORDER_OK: EventType[] = ['OrderRequested', 'AuthorizePayment', 'PaymentAuthorized', 'ReserveInventory', 'InventoryReserved', 'ScheduleShipment', 'ShipmentScheduled', 'OrderCompleted'];
-const TRIP_OK: EventType[] = ['TripRequested', 'FlightBooked', 'HotelBooked', 'CarRented', 'TripConfirmed'];
-
-/** Outcomes in roughly the demo's proportions: most complete, some fail or compensate, a few are cut off mid-way. */
-function planOrder(rng: Rng): Plan {
-  const x = rng.float();
-  if (x < 0.8) return { outcome: 'completed', types: ORDER_OK };
-  if (x < 0.88) return { outcome: 'failed', types: ['OrderRequested', 'AuthorizePayment', 'PaymentDeclined', 'OrderFailed'] };
-  if (x < 0.95) {
-    return {
-      outcome: 'compensated',
-      types: ['OrderRequested', 'AuthorizePayment', 'PaymentAuthorized', 'ReserveInventory', 'InventoryUnavailable', 'RefundPayment', 'PaymentRefunded', 'OrderFailed'],
-    };
-  }
-  return { outcome: 'in-flight', types: ORDER_OK.slice(0, rng.int(1, ORDER_OK.length - 1)) };
-}
-
-function planTrip(rng: Rng): Plan {
-  const x = rng.float();
-  if (x < 0.8) return { outcome: 'completed', types: TRIP_OK };
-  if (x < 0.9) return { outcome: 'compensated', types: ['TripRequested', 'FlightBooked', 'HotelBookingFailed', 'FlightCancelled', 'TripCancelled'] };
-  if (x < 0.95) return { outcome: 'failed', types: ['TripRequested', 'FlightBookingFailed', 'TripCancelled'] };
-  return { outcome: 'in-flight', types: TRIP_OK.slice(0, rng.int(1, TRIP_OK.length - 1)) };
-}
-
 export interface WorkloadOptions {
   seed: number | string;
   /** Distinguishes runs on one broker; part of every saga id. */
@@ -64,35 +55,78 @@ export interface WorkloadOptions {
   startAt: number;
   /** Time between two sagas' starts. */
   sagaSpacingMs: number;
-  /** Time between two records of one saga. */
+  /** Time between a record and the reaction to it: a saga's records are this far apart, or 1 ms within a reaction. */
   stepSpacingMs: number;
 }
 
 /**
- * The same sagas for the same seed, forever: business fields of about 300 bytes per record (the order or trip rides
- * along on every record, as the demo's services copy it forward), record times spaced as the options say.
+ * The property test's knobs with every fault it rolls turned off: no slow or late replies, no orchestrator that
+ * stops, no operator retries, no same-millisecond ties, no append jitter. Failures and drops stay, at the rates above.
+ */
+export function volumeKnobs(stepSpacingMs: number): WorkloadKnobs {
+  return {
+    ...DEFAULT_KNOBS,
+    failureRate: VOLUME_FAILURE_RATE,
+    dropRate: VOLUME_DROP_RATE,
+    slowRate: 0,
+    crashRate: 0,
+    retryRate: 0,
+    tieRate: 0,
+    latencyMs: { min: stepSpacingMs, max: stepSpacingMs },
+    jitterMs: 0,
+  };
+}
+
+type Story = (sagaId: string, startAt: number, type: SagaTypeConfig, rng: Rng, k: WorkloadKnobs) => SimRecord[];
+const STORIES: Record<SagaType, Story> = { 'order-fulfilment': orderStory, 'trip-booking': tripStory };
+
+/** The stories read their waits from the configuration the benchmarks run the monitor with. */
+function shippedSagaTypes(): Record<SagaType, SagaTypeConfig> {
+  const config = MonitorConfig.parse(shippedConfigInput());
+  const of = (type: SagaType) => {
+    const found = config.sagas.find((s) => s.type === type);
+    if (!found) throw new Error(`saga-monitor.config.json does not monitor ${type}`);
+    return found;
+  };
+  return { 'order-fulfilment': of('order-fulfilment'), 'trip-booking': of('trip-booking') };
+}
+
+/** The records that end a saga, and how. */
+const FINAL: Partial<Record<EventType, 'completed' | 'failed'>> = { OrderCompleted: 'completed', TripConfirmed: 'completed', OrderFailed: 'failed', TripCancelled: 'failed' };
+/** Records a demo service answers by undoing a step: a failed saga that has one was compensated. */
+const COMPENSATION_CAUSES: ReadonlySet<string> = new Set(
+  [...ORDER_WORKERS, ...TRIP_SERVICES].flatMap((s) => Object.entries(s.reactions).flatMap(([type, r]) => (r.phase === 'compensation' ? [type] : []))),
+);
+
+function outcomeOf(records: readonly SimRecord[]): BenchSaga['outcome'] {
+  const final = FINAL[records[records.length - 1].type];
+  if (final === undefined) return 'in-flight';
+  if (final === 'completed') return 'completed';
+  return records.some((r) => COMPENSATION_CAUSES.has(r.type)) ? 'compensated' : 'failed';
+}
+
+function benchRecord(r: SimRecord): BenchRecord {
+  return { topic: r.topic, message: { key: r.key, value: r.value, timestamp: String(r.timestamp), headers: r.headers } };
+}
+
+/** Records built by the demo's envelope, as the stories' records are: the first at `at`, the next ones 1 ms apart. */
+export function envelopeRecords(sagaId: string, emissions: Emission[], at: number): BenchRecord[] {
+  return toRecords('', sagaId, emissions, 0, at).map(({ topic, message }) => ({ topic, message }));
+}
+
+/**
+ * The same sagas for the same seed, forever: the demo's records, business fields copied forward as its services do,
+ * each saga starting `sagaSpacingMs` after the one before. The outcome is read from the records themselves.
  */
 export function* sagas(o: WorkloadOptions): Generator<BenchSaga> {
   const rng = createRng(o.seed);
+  const types = shippedSagaTypes();
+  const knobs = volumeKnobs(o.stepSpacingMs);
   for (let n = 0; ; n++) {
     const type: SagaType = rng.chance(TRIP_SHARE) ? 'trip-booking' : 'order-fulfilment';
     const sagaId = makeSagaId(type, o.runTag, n);
-    const start = o.startAt + n * o.sagaSpacingMs;
-    const fields = type === 'trip-booking' ? makeTrip(rng, start) : makeOrder(rng);
-    const plan = type === 'trip-booking' ? planTrip(rng) : planOrder(rng);
-    const records = plan.types.map((eventType, i) => {
-      const at = start + i * o.stepSpacingMs;
-      return {
-        topic: EVENT_TOPICS[eventType],
-        message: {
-          key: sagaId,
-          value: JSON.stringify({ type: eventType, sagaId, at: new Date(at).toISOString(), ...fields }),
-          timestamp: String(at),
-          headers: { [SAGA_ID_HEADER]: sagaId, [EVENT_TYPE_HEADER]: eventType },
-        },
-      };
-    });
-    yield { sagaId, type, outcome: plan.outcome, records };
+    const records = STORIES[type](sagaId, o.startAt + n * o.sagaSpacingMs, types[type], rng, knobs);
+    yield { sagaId, type, outcome: outcomeOf(records), records: records.map(benchRecord) };
   }
 }
 
