@@ -32,7 +32,7 @@ export function startOrchestrator(rt: Runtime): Promise<Consumer> {
   const onRetry = (value: Buffer | null) => {
     const cmd = parseRetry(value);
     const known = cmd && orders.get(cmd.sagaId);
-    const emission = known ? retryStep(known, cmd.step) : null;
+    const emission = known ? retryStep(known, cmd.step, cmd.phase) : null;
     if (!cmd || !emission) {
       stats.repliesIgnored += 1;
       return;
@@ -79,11 +79,13 @@ export function startOrchestrator(rt: Runtime): Promise<Consumer> {
   });
 }
 
-function parseRetry(value: Buffer | null): { sagaId: string; step: string; retryId: string } | null {
+function parseRetry(value: Buffer | null): { sagaId: string; step: string; retryId: string; phase?: 'step' | 'compensation' } | null {
   try {
     const v = JSON.parse(value?.toString('utf8') ?? '') as Record<string, unknown>;
     if (v.type !== 'RetryStep' || typeof v.sagaId !== 'string' || typeof v.step !== 'string' || typeof v.retryId !== 'string') return null;
-    return { sagaId: v.sagaId, step: v.step, retryId: v.retryId };
+    // Older monitors sent no phase: the order's own state decides then.
+    const phase = v.phase === 'step' || v.phase === 'compensation' ? v.phase : undefined;
+    return { sagaId: v.sagaId, step: v.step, retryId: v.retryId, phase };
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderData } from './order-data';
-import { nextAction, startOrder, type Decision, type OrderState } from './order-state-machine';
+import { nextAction, retryStep, startOrder, type Decision, type OrderState } from './order-state-machine';
 
 const ORDER: OrderData = {
   customerId: 'cus-1',
@@ -111,5 +111,16 @@ describe('order state machine', () => {
   it('ignores the compensation reply of a skipped step', () => {
     const r = run(['PaymentAuthorized', 'InventoryReserved', 'ShipmentFailed', 'InventoryReleased', 'PaymentRefunded'], ['payment']);
     expect(r.accepted).toEqual([true, true, true, true, false]);
+  });
+
+  it('re-sends what a retry asks only when the order owes that phase of that step', () => {
+    const running = run(['PaymentAuthorized']).last.state;
+    expect(retryStep(running, 'inventory', 'step')?.type).toBe('ReserveInventory');
+    expect(retryStep(running, 'inventory')?.type).toBe('ReserveInventory');
+    expect(retryStep(running, 'inventory', 'compensation')).toBeNull();
+    expect(retryStep(running, 'payment', 'step')).toBeNull();
+    const refunding = run(['PaymentAuthorized', 'InventoryUnavailable']).last.state;
+    expect(retryStep(refunding, 'payment', 'compensation')?.type).toBe('RefundPayment');
+    expect(retryStep(refunding, 'payment', 'step')).toBeNull();
   });
 });

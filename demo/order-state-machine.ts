@@ -122,13 +122,13 @@ export function nextAction(s: OrderState, reply: Reply, skip: SkipCompensation =
 
 /**
  * A manual retry asked of the orchestrator (Saga Monitor's command mode): re-send the command, or the compensation,
- * of the step the order waits on. Any other step, or a finished order, is refused: the orchestrator stays the one
- * writer of its orders' state.
+ * of the step the order waits on. Any other step, the other phase than the one asked (a refund asked while the step
+ * runs), or a finished order, is refused: the orchestrator stays the one writer of its orders' state.
  */
-export function retryStep(s: OrderState, step: string): Emission | null {
+export function retryStep(s: OrderState, step: string, phase?: 'step' | 'compensation'): Emission | null {
   const def = ORDER_STEPS[s.index];
   if (!def || def.step !== step) return null;
-  if (s.phase === 'running') return command(s, s.index);
-  if (s.phase === 'compensating') return compensation(s, s.index);
+  if (s.phase === 'running' && phase !== 'compensation') return command(s, s.index);
+  if (s.phase === 'compensating' && phase !== 'step') return compensation(s, s.index);
   return null;
 }

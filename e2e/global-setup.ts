@@ -5,7 +5,7 @@ import { startLocalKafka, type LocalKafka } from '../scripts/local-kafka';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { startMonitor, type Monitor } from '../server/monitor';
 import type { Logger } from '../server/logger';
-import { demoConfig } from '../testing/monitor/test-config';
+import { demoConfig, TEST_AUDIT_KEY } from '../testing/monitor/test-config';
 import { startDemo, type Demo } from '../demo/demo-system';
 import { newRunTag } from '../demo/saga-id';
 import { pollUntil } from '../lib/poll-until';
@@ -115,6 +115,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       log: monitorLog,
       pages: { dev: false, dir: ROOT },
       operators: E2E_OPERATORS,
+      auditKey: TEST_AUDIT_KEY,
     });
     await waitForCatchUp(monitor.url);
     control = await startDemoControl(demo);

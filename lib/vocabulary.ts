@@ -43,6 +43,8 @@ export const REJECT_REASONS = [
   'unconfigured-topic',
   /** The monitor failed on a record it should have handled: a bug, counted rather than fatal. */
   'processing-error',
+  /** A record on the audit topic without a valid signature: never shown as a retry. */
+  'unauthenticated-audit',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

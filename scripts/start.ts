@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +44,13 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** `<dataDir>/audit.key`, created with a random key on first use, readable by its owner only. */
+function localAuditKeyFile(dataDir: string): string {
+  const file = path.join(dataDir, 'audit.key');
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+  return file;
+}
+
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -72,6 +81,8 @@ async function main(): Promise<void> {
       kafka = await startLocalKafka({ port, dataDir: process.env.KAFKA_DATA_DIR || undefined, onProgress: (l) => say(`kafka: ${l}`) });
       say(`local Kafka ready: KAFKA_BROKERS=${kafka.brokers}`);
       process.env.KAFKA_BROKERS = kafka.brokers;
+      // The local cluster's audit records are signed with a key kept beside its data, so they verify after a restart.
+      if (!process.env.SAGA_MONITOR_AUDIT_KEY && !process.env.SAGA_MONITOR_AUDIT_KEY_FILE) process.env.SAGA_MONITOR_AUDIT_KEY_FILE = localAuditKeyFile(kafka.dataDir);
       demo = startDemo(kafka.brokers);
     }
     monitor = await runMonitorFromEnv(process.env, dev);

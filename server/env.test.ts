@@ -1,7 +1,17 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseServerEnv } from './env';
 
 const TOKEN = 'a-token-long-enough';
+const AUDIT_KEY = 'an-audit-key-of-32-characters-at-least';
+/** A key file as a mounted secret holds it. */
+function keyFile(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'saga-monitor-env-')), 'audit.key');
+  writeFileSync(file, text);
+  return file;
+}
 
 describe('parseServerEnv', () => {
   it('has a default for what may be left unset', () => {
@@ -10,6 +20,7 @@ describe('parseServerEnv', () => {
       port: undefined,
       host: '127.0.0.1',
       operators: undefined,
+      auditKey: undefined,
       requireSignIn: false,
       allowedHosts: [],
       kafkaBrokers: undefined,
@@ -31,6 +42,8 @@ describe('parseServerEnv', () => {
     ['PORT', '0', { port: 0 }],
     ['HOST', '0.0.0.0', { host: '0.0.0.0' }],
     ['SAGA_MONITOR_OPERATORS', `alice:${TOKEN},bob:${TOKEN}-2`, { operators: `alice:${TOKEN},bob:${TOKEN}-2` }],
+    ['SAGA_MONITOR_AUDIT_KEY', AUDIT_KEY, { auditKey: AUDIT_KEY }],
+    ['SAGA_MONITOR_AUDIT_KEY_FILE', keyFile(`${AUDIT_KEY}\n`), { auditKey: AUDIT_KEY }],
     ['SAGA_MONITOR_REQUIRE_SIGN_IN', 'true', { requireSignIn: true }],
     ['SAGA_MONITOR_REQUIRE_SIGN_IN', 'false', { requireSignIn: false }],
     ['SAGA_MONITOR_ALLOWED_HOSTS', 'monitor.example.com', { allowedHosts: ['monitor.example.com'] }],
@@ -50,6 +63,9 @@ describe('parseServerEnv', () => {
     ['SAGA_MONITOR_OPERATORS', 'alice:short'],
     ['SAGA_MONITOR_OPERATORS', `alice:${TOKEN},alice:${TOKEN}-2`],
     ['SAGA_MONITOR_OPERATORS', `al ice:${TOKEN}`],
+    ['SAGA_MONITOR_AUDIT_KEY', 'short'],
+    ['SAGA_MONITOR_AUDIT_KEY_FILE', '/no/such/key-file'],
+    ['SAGA_MONITOR_AUDIT_KEY_FILE', keyFile('short\n')],
     ['SAGA_MONITOR_REQUIRE_SIGN_IN', 'yes'],
     ['SAGA_MONITOR_REQUIRE_SIGN_IN', 'TRUE'],
     ['SAGA_MONITOR_ALLOWED_HOSTS', 'monitor.example.com:3000'],
@@ -70,5 +86,9 @@ describe('parseServerEnv', () => {
     const secret = 'tooshort';
     expect(() => parseServerEnv({ SAGA_MONITOR_OPERATORS: `alice:${secret}` })).toThrow(/SAGA_MONITOR_OPERATORS: entry 1 \(alice\): the token must be at least 12 characters/);
     expect(() => parseServerEnv({ SAGA_MONITOR_OPERATORS: `alice:${secret}` })).not.toThrow(new RegExp(secret));
+  });
+
+  it('refuses both the audit key and its file at once', () => {
+    expect(() => parseServerEnv({ SAGA_MONITOR_AUDIT_KEY: AUDIT_KEY, SAGA_MONITOR_AUDIT_KEY_FILE: keyFile(AUDIT_KEY) })).toThrow(/SAGA_MONITOR_AUDIT_KEY_FILE: set SAGA_MONITOR_AUDIT_KEY or SAGA_MONITOR_AUDIT_KEY_FILE, not both/);
   });
 });

@@ -9,16 +9,19 @@ interface Deps {
   store: SagaStore;
   rejected: RejectedLog;
   processFigures: ReturnType<typeof startProcessFigures>;
+  /** Whether retries can be published now, and why not. */
+  retries: () => NonNullable<HealthResponse['retries']>;
 }
 
 /** /api/health and the live feed's health: Kafka, what was applied and rejected, and the process's own figures. */
-export function monitorHealth({ consumerHealth, store, rejected, processFigures }: Deps): () => HealthResponse {
+export function monitorHealth({ consumerHealth, store, rejected, processFigures, retries }: Deps): () => HealthResponse {
   return () => ({
     ...consumerHealth.snapshot(),
     applied: store.applied,
     rejected: { total: rejected.total, byReason: rejected.byReason(), samples: rejected.recentSamples() },
     sagas: store.sagas.size,
     sagasForgotten: store.forgotten,
+    retries: retries(),
     process: processFigures.snapshot(),
   });
 }

@@ -25,7 +25,7 @@ export async function runMonitorFromEnv(env = process.env, dev = false): Promise
   // The override is applied before the config's own check of kafka.brokers, which names KAFKA_BROKERS in its errors.
   const config = loadConfig(path.resolve(e.configPath), { KAFKA_BROKERS: e.kafkaBrokers?.join(',') });
   const port = e.port ?? ((await portIsFree(DEFAULT_PORT, e.host)) ? DEFAULT_PORT : 0);
-  const monitor = await startMonitor({ config, port, hostname: e.host, log, pages: { dev, dir: ROOT }, operators: e.operators, requireSignIn: e.requireSignIn, allowedHosts: e.allowedHosts });
+  const monitor = await startMonitor({ config, port, hostname: e.host, log, pages: { dev, dir: ROOT }, operators: e.operators, auditKey: e.auditKey, requireSignIn: e.requireSignIn, allowedHosts: e.allowedHosts });
   log.info(`watching ${config.sagas.map((s) => s.type).join(', ')} on ${config.kafka.brokers.join(',')}`);
   return monitor;
 }

@@ -23,6 +23,7 @@ import { createSocketServer } from './live/socket-server';
 import type { Logger } from './logger';
 import { startProcessFigures } from './process-figures';
 import { auditIntake } from './retry/audit-intake';
+import { BulkPlans } from './retry/bulk-plans';
 import { retryRoutes, RETRIES_PER_WINDOW } from './retry/retry-routes';
 import { RetryService } from './retry/retry-service';
 import { RejectedLog } from './store/rejected-log';
@@ -38,6 +39,8 @@ export interface MonitorOptions {
   now?: () => number;
   /** SAGA_MONITOR_OPERATORS: who may retry, with their tokens. */
   operators?: string;
+  /** SAGA_MONITOR_AUDIT_KEY(_FILE): signs audit records and verifies those read back; without it retries are off. */
+  auditKey?: string;
   /** SAGA_MONITOR_REQUIRE_SIGN_IN: viewing needs an operator too (API, live feed); off by default. */
   requireSignIn?: boolean;
   /** SAGA_MONITOR_ALLOWED_HOSTS: Host names answered besides loopback ones (see http/allowed-hosts.ts). */
@@ -71,18 +74,24 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   // The monitor's own groups are named `${groupIdPrefix}-<uuid>`: they read every topic and answer no saga.
   const groups = new GroupHealth({ kafka, topics: compiled.topics, config: config.consumerGroups, ownGroupPrefix: `${config.kafka.groupIdPrefix}-`, now, log });
   const responders = createResponders(store, compiled, groups);
-  const health = monitorHealth({ consumerHealth, store, rejected, processFigures });
 
   // Who may view and retry, and the retries they publish.
-  const auth = createAuth({ operators: opts.operators, requireSignIn: opts.requireSignIn ?? false, now });
+  const auditKey = opts.auditKey ?? null;
+  const auth = createAuth({ operators: opts.operators, requireSignIn: opts.requireSignIn ?? false, retriesPossible: auditKey !== null, now });
   const producer = lazyProducer(kafka);
-  const retries = new RetryService({ store, config: compiled, producer: producer.get, auditTopic: config.auditTopic, now, log });
+  const retries = new RetryService({ store, config: compiled, producer: producer.get, auditTopic: config.auditTopic, now, log, caughtUp: () => consumerHealth.caughtUp(), auditKey });
+  const retriesNow = () => {
+    if (auth.operators.count === 0) return { enabled: false, reason: 'no operators are configured (SAGA_MONITOR_OPERATORS)' };
+    const reason = retries.refusal();
+    return { enabled: reason === null, reason };
+  };
+  const health = monitorHealth({ consumerHealth, store, rejected, processFigures, retries: retriesNow });
   const api = createApiRouter({
     store,
     health,
     now,
     log,
-    extraRoutes: [...auth.routes, ...retryRoutes({ store, retries, operatorOf: auth.operatorOf, limiter: new RateLimiter(now, RETRIES_PER_WINDOW) })],
+    extraRoutes: [...auth.routes, ...retryRoutes({ store, retries, operatorOf: auth.operatorOf, limiter: new RateLimiter(now, RETRIES_PER_WINDOW), plans: new BulkPlans(now) })],
     consumers: responders,
     guard: auth.apiGuard,
   });
@@ -97,7 +106,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   if (pages) forwardPageUpgrades(http.server, pages);
   const feed = startLiveFeed({ io, store, health, now, onAlert: responders.onAlert });
 
-  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log, auditTopic: config.auditTopic, onAudit: auditIntake({ rejected, retries, store }) });
+  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log, auditTopic: config.auditTopic, onAudit: auditIntake({ rejected, retries, store, auditKey }) });
   await consumer.start();
   groups.start();
 

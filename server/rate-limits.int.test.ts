@@ -4,6 +4,7 @@ import { RATE_WINDOW_MS } from './http/rate-limit';
 import { RETRIES_PER_WINDOW } from './retry/retry-routes';
 import { ALICE, BOB, startGuardedMonitor, type GuardedMonitor } from '../testing/monitor/guarded-monitor';
 import { readTopic } from '../testing/kafka/read-log';
+import { BulkRetryAnswer } from '../lib/wire/rest';
 
 /**
  * The limits hold: retries per operator per minute (a bulk request counts each saga, concurrent requests cannot race
@@ -54,15 +55,24 @@ describe('retries per operator', () => {
   });
 
   it('counts every saga of a bulk retry, refuses a bulk that would pass the limit whole, and dry runs count nothing', async () => {
-    for (let i = 0; i < 3; i++) expect((await post('/api/retries', { max: 500, dryRun: true }, bearer(ALICE))).status).toBe(200);
+    const previews = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await post('/api/retries', { max: RETRIES_PER_WINDOW, dryRun: true }, bearer(ALICE));
+      expect(r.status).toBe(200);
+      previews.push(BulkRetryAnswer.parse(await r.json()));
+    }
     for (let i = 0; i < RETRIES_PER_WINDOW - 2; i++) await spend(ALICE);
-    const tooMany = await post('/api/retries', { max: STUCK }, bearer(ALICE));
+    const tooMany = await post('/api/retries', { planId: previews[0].planId }, bearer(ALICE));
     expect(tooMany.status).toBe(429);
     expect(await readTopic(brokers, `${g.prefix}orders.retries`)).toEqual([]);
-    const two = await post('/api/retries', { max: 2 }, bearer(ALICE));
+    const two = await post('/api/retries', { ids: g.stuck.slice(0, 2) }, bearer(ALICE));
     expect(two.status).toBe(202);
     expect(await readTopic(brokers, `${g.prefix}orders.retries`)).toHaveLength(2);
     expect(await spend(ALICE)).toBe(429);
+    // The plan refused for the limit is still there once the window allows; it is used once.
+    g.advance(RATE_WINDOW_MS);
+    expect((await post('/api/retries', { planId: previews[0].planId }, bearer(ALICE))).status).toBe(202);
+    expect((await post('/api/retries', { planId: previews[0].planId }, bearer(ALICE))).status).toBe(404);
   });
 });
 

@@ -28,7 +28,7 @@ interface Endpoint {
 const ENDPOINTS: Endpoint[] = [
   { name: 'retry plan', method: 'GET', path: () => `/api/sagas/${g.stuck[0]}/retry-plan` },
   { name: 'retry', method: 'POST', path: () => `/api/sagas/${g.stuck[0]}/retry`, body: '{}' },
-  { name: 'bulk retry', method: 'POST', path: () => '/api/retries', body: '{"max":5}' },
+  { name: 'bulk retry', method: 'POST', path: () => '/api/retries', body: '{"max":5,"dryRun":true}' },
 ];
 
 async function call(e: Endpoint, headers: Record<string, string>, contentType = 'application/json') {

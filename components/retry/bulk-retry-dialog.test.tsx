@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { RETRIES_PER_WINDOW } from '../../lib/retry/retry-wire';
 import { BulkRetryAnswer } from '../../lib/wire/rest';
 import { answer, failure, fakeFetch, invalidAnswer, type Answer, type SeenRequest } from '../../testing/components/fake-fetch';
 import { renderWithClient } from '../../testing/components/render';
@@ -16,6 +17,7 @@ const alerts = [
 const dryRun = answer(BulkRetryAnswer, {
   dryRun: true,
   matched: 3,
+  planId: 'plan-1',
   items: [
     { sagaId: 'o-1', plan: retryPlan('o-1') },
     { sagaId: 'o-3', plan: retryPlan('o-3') },
@@ -24,7 +26,7 @@ const dryRun = answer(BulkRetryAnswer, {
 });
 const sent = answer(
   BulkRetryAnswer,
-  { dryRun: false, matched: 3, items: [{ sagaId: 'o-1', accepted: retryAccepted('o-1/payment/1', '77') }, { sagaId: 'o-3', error: 'Kafka is unreachable' }] },
+  { dryRun: false, matched: 2, planId: 'plan-1', items: [{ sagaId: 'o-1', accepted: retryAccepted('o-1/payment/1', '77') }, { sagaId: 'o-3', error: 'Kafka is unreachable' }] },
   202,
 );
 
@@ -54,23 +56,24 @@ describe('BulkRetryDialog', () => {
     await preview();
     const status = await w.findByRole('status');
     expect(within(status).getByText('2 of 3 matching sagas would be retried:')).toBeTruthy();
-    expect(itemTexts(status)).toEqual(['o-1: payment via payment.commands', 'o-3: payment via payment.commands', 'o-4: no record that started step payment is kept for this saga']);
+    expect(itemTexts(status)).toEqual(['o-1: step payment: AuthorizePayment on payment.commands', 'o-3: step payment: AuthorizePayment on payment.commands', 'o-4: no record that started step payment is kept for this saga']);
     expect(api.requests('POST', '/api/retries')[0].body).toEqual({ status: ['stuck'], type: 'order-fulfilment', step: 'payment', max: 10, dryRun: true });
     expect(w.getByRole('button', { name: 'Retry 2 sagas' })).toBeTruthy();
   });
 
   it('sends on confirm and reports each saga: where it went or why not', async () => {
-    const { w, api, preview } = open((req) => ((req.body as { dryRun: boolean }).dryRun ? dryRun : sent));
+    const { w, api, preview } = open((req) => ((req.body as { dryRun?: boolean }).dryRun ? dryRun : sent));
     await preview();
     await userEvent.click(await w.findByRole('button', { name: 'Retry 2 sagas' }));
     const status = await w.findByText('Retried 1 sagas:');
     expect(itemTexts(status.closest('[role="status"]') as HTMLElement)).toEqual(['o-1: sent to payment.commands/0/77', 'o-3: Kafka is unreachable']);
-    expect(api.requests('POST', '/api/retries').map((r) => (r.body as { dryRun: boolean }).dryRun)).toEqual([true, false]);
+    // The confirm names the preview's plan: exactly the sagas listed, not the filter again.
+    expect(api.requests('POST', '/api/retries').map((r) => r.body)).toEqual([{ status: ['stuck'], type: 'order-fulfilment', step: 'payment', max: 10, dryRun: true }, { planId: 'plan-1' }]);
     expect(w.queryByRole('button', { name: /^Retry \d+ sagas$/ })).toBeNull();
   });
 
   it('offers no confirm when nothing could be sent', async () => {
-    const { w, preview } = open(() => answer(BulkRetryAnswer, { dryRun: true, matched: 1, items: [{ sagaId: 'o-1', error: 'already finished' }] }));
+    const { w, preview } = open(() => answer(BulkRetryAnswer, { dryRun: true, matched: 1, planId: null, items: [{ sagaId: 'o-1', error: 'already finished' }] }));
     await preview();
     await w.findByText('0 of 1 matching sagas would be retried:');
     expect(w.queryByRole('button', { name: /^Retry \d+ sagas$/ })).toBeNull();
@@ -84,8 +87,8 @@ describe('BulkRetryDialog', () => {
   });
 
   it.each([
-    ['an item with neither plan, result nor error', { dryRun: true, matched: 1, items: [{ sagaId: 'o-1' }] }],
-    ['a count that is not a number', { dryRun: true, matched: '3', items: [] }],
+    ['an item with neither plan, result nor error', { dryRun: true, matched: 1, planId: null, items: [{ sagaId: 'o-1' }] }],
+    ['a count that is not a number', { dryRun: true, matched: '3', planId: null, items: [] }],
     ['no body at all', null],
   ])('shows an error instead of an answer with %s', async (_name, body) => {
     const { w, preview } = open(() => invalidAnswer(body));
@@ -107,8 +110,9 @@ describe('BulkRetryDialog', () => {
     expect(api.requests('POST', '/api/retries').at(-1)!.body).toMatchObject({ type: 'trip-booking', step: 'car' });
   });
 
+  // The largest batch is the rate limit's window: a full batch never answers 429 in a fresh window.
   it.each([
-    ['500', 100],
+    ['500', RETRIES_PER_WINDOW],
     ['0', 1],
   ])('keeps "At most" within bounds when %s is typed', async (typed, sent) => {
     const { w, api, preview } = open(() => dryRun);

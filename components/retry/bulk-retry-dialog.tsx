@@ -2,14 +2,14 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { BulkRetryRequest } from '../../lib/retry/retry-wire';
+import { describePlanLine } from '../../lib/retry/owed-action';
+import { MAX_BULK_RETRY, type BulkRetryRequest } from '../../lib/retry/retry-wire';
 import { BulkRetryAnswer, type BulkRetryItem } from '../../lib/wire/rest';
 import type { StuckAlert } from '../../lib/wire/socket';
 import { sendJson } from './use-session';
 
-/** Default and upper bound of one bulk retry from the UI: a mistake stays small. */
+/** Default of one bulk retry from the UI: a mistake stays small. The bound is the server's, which the rate limit fits. */
 const DEFAULT_MAX = 10;
-const UI_MAX = 100;
 
 /** Shown when the server answers something this page cannot read, instead of guessing at it. */
 const UNREADABLE = 'unexpected answer from /api/retries';
@@ -23,7 +23,7 @@ async function bulkRetry(body: BulkRetryRequest): Promise<BulkRetryAnswer> {
 function itemText(i: BulkRetryItem): string {
   if ('error' in i) return i.error;
   if ('accepted' in i) return `sent to ${i.accepted.topic}/${i.accepted.partition}/${i.accepted.offset}`;
-  return `${i.plan.step} via ${i.plan.topic}`;
+  return describePlanLine(i.plan);
 }
 
 /** Retry every saga stuck at one step of one type: a dry run lists what would be sent, then one confirm sends it. */
@@ -39,7 +39,8 @@ export function BulkRetryDialog({ alerts, onClose }: { alerts: StuckAlert[]; onC
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => bulkRetry({ status: ['stuck'], type, step: step || undefined, max, dryRun }),
+    // The confirm sends the preview's plan: exactly the sagas it listed, never the filter run again.
+    mutationFn: (planId: string | null) => bulkRetry(planId === null ? { status: ['stuck'], type, step: step || undefined, max, dryRun: true } : { planId }),
   });
   const preview = run.data?.dryRun ? run.data : null;
   const sendable = preview?.items.filter((i) => 'plan' in i).length ?? 0;
@@ -61,8 +62,8 @@ export function BulkRetryDialog({ alerts, onClose }: { alerts: StuckAlert[]; onC
           ))}
         </select>
         <label htmlFor={ids.max}>At most</label>
-        <input id={ids.max} type="number" min={1} max={UI_MAX} value={max} onChange={(e) => (setMax(Math.min(UI_MAX, Math.max(1, Number(e.target.value) || 1))), run.reset())} style={{ width: '5rem' }} />
-        <button type="button" onClick={() => run.mutate(true)} disabled={run.isPending || type === ''}>
+        <input id={ids.max} type="number" min={1} max={MAX_BULK_RETRY} value={max} onChange={(e) => (setMax(Math.min(MAX_BULK_RETRY, Math.max(1, Number(e.target.value) || 1))), run.reset())} style={{ width: '5rem' }} />
+        <button type="button" onClick={() => run.mutate(null)} disabled={run.isPending || type === ''}>
           Preview
         </button>
       </div>
@@ -85,8 +86,8 @@ export function BulkRetryDialog({ alerts, onClose }: { alerts: StuckAlert[]; onC
         <button type="button" onClick={() => ref.current?.close()}>
           Close
         </button>
-        {preview && sendable > 0 ? (
-          <button type="button" onClick={() => run.mutate(false)} disabled={run.isPending}>
+        {preview?.planId && sendable > 0 ? (
+          <button type="button" onClick={() => run.mutate(preview.planId)} disabled={run.isPending}>
             Retry {sendable} sagas
           </button>
         ) : null}

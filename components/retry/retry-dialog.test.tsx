@@ -41,6 +41,18 @@ describe('RetryDialog', () => {
     expect(described('Value')).toBe('{\n  "type": "AuthorizePayment",\n  "orderId": "o 1"\n}');
     expect(described('Headers')).toBe('saga-id: o 1\nsaga-monitor-retry-id: o 1/payment/1');
     expect(described('Key')).toBe('o 1');
+    expect(described('Retries')).toBe('step payment');
+    expect(described('Publishes')).toBe('AuthorizePayment to payment.commands');
+  });
+
+  it('names the compensation a command asks for and the record the orchestrator is expected to publish', async () => {
+    const command = retryPlan('o 1', { mode: 'command', phase: 'compensation', eventType: 'RetryStep', topic: 'orders.retries', retryOf: null, expects: { eventType: 'RefundPayment', topic: 'payment.commands' } });
+    const { dialog } = open(answer(RetryPlanView, command));
+    await within(dialog).findByText('retry command to the orchestrator');
+    const described = (term: string) => within(dialog).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(described('Retries')).toBe('the compensation of payment');
+    expect(described('Publishes')).toBe('RetryStep to orders.retries');
+    expect(described('Expected answer')).toBe('the orchestrator publishes RefundPayment on payment.commands');
   });
 
   it('says why a saga cannot be retried, and offers no confirm', async () => {

@@ -1,3 +1,4 @@
+import { describeAction, describeRule } from '../../lib/retry/owed-action';
 import type { RetryPlanView } from '../../lib/retry/retry-wire';
 
 function pretty(value: string): string {
@@ -14,12 +15,20 @@ export function RetryPlanDetails({ plan }: { plan: RetryPlanView }) {
     <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.25rem 0.75rem', margin: 0 }}>
       <dt>Mode</dt>
       <dd>{plan.mode === 'resend' ? 'resend the original record' : 'retry command to the orchestrator'}</dd>
-      <dt>Step</dt>
-      <dd>{plan.step}</dd>
-      <dt>Topic</dt>
+      <dt>Retries</dt>
+      <dd>{describeAction(plan)}</dd>
+      <dt>Publishes</dt>
       <dd>
-        <code>{plan.topic}</code>
+        <code>{plan.eventType ?? '(a record without event type)'}</code> to <code>{plan.topic}</code>
       </dd>
+      {plan.expects ? (
+        <>
+          <dt>Expected answer</dt>
+          <dd>
+            the orchestrator publishes <code>{describeRule(plan.expects)}</code>
+          </dd>
+        </>
+      ) : null}
       <dt>Key</dt>
       <dd>
         <code>{plan.key ?? '(none)'}</code>

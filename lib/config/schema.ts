@@ -61,9 +61,12 @@ const RetryableStatuses = z.array(z.enum(SAGA_STATUSES)).min(1).default([...DEFA
  * `resend` re-publishes the record that started the waiting step; `command` asks an orchestrator that owns its
  * retries by publishing a retry command to `topic`.
  */
+/** A fail record says the saga gave up: retrying it is refused unless the type allows it (the record is final). */
+const AfterFail = z.boolean().default(false);
+
 export const RetryConfig = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('resend'), statuses: RetryableStatuses }),
-  z.strictObject({ mode: z.literal('command'), topic: TopicName, statuses: RetryableStatuses }),
+  z.strictObject({ mode: z.literal('resend'), statuses: RetryableStatuses, afterFail: AfterFail }),
+  z.strictObject({ mode: z.literal('command'), topic: TopicName, statuses: RetryableStatuses, afterFail: AfterFail }),
 ]);
 export type RetryConfig = z.infer<typeof RetryConfig>;
 
@@ -75,7 +78,7 @@ export const SagaTypeConfig = z
     steps: z.array(z.string().min(1)).min(1),
     stuckAfterMs: z.number().int().positive().default(30_000),
     rules: z.array(Rule).min(1),
-    retry: RetryConfig.default({ mode: 'resend', statuses: [...DEFAULT_RETRYABLE] }),
+    retry: RetryConfig.default({ mode: 'resend', statuses: [...DEFAULT_RETRYABLE], afterFail: false }),
   })
   .superRefine((s, ctx) => {
     s.steps.forEach((step, i) => {

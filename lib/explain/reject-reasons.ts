@@ -8,6 +8,7 @@ export const REASON_EXPLANATIONS: Record<(typeof REJECT_REASONS)[number], string
   'invalid-saga-id': 'The saga id found is neither a string nor a number (an object, array or boolean).',
   'unconfigured-topic': 'The record came from a topic that no rule of the config names.',
   'processing-error': 'The monitor failed on this record: a Saga Monitor bug. It was counted and skipped; please report it with a sample.',
+  'unauthenticated-audit': 'A record on the audit topic whose signature does not verify with SAGA_MONITOR_AUDIT_KEY (unsigned, forged, or signed with another key): it is not shown as a retry.',
 };
 
 /** Every known reason (so zeros show) followed by any reason a newer server reports. */

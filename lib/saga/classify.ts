@@ -99,6 +99,7 @@ const REJECT_DETAIL: Record<RejectReason, string> = {
   'invalid-saga-id': 'the saga id is not a string or a number',
   'unconfigured-topic': 'no rule reads this topic',
   'processing-error': 'the monitor failed on this record',
+  'unauthenticated-audit': 'an audit record without a valid signature',
 };
 
 function rejectFor(record: RawRecord, failure: ExtractFailure): Rejected {

@@ -129,6 +129,14 @@ function settle(s: SagaState): SagaState {
   return s;
 }
 
+/**
+ * An audit entry (a retry published or failed) marks the timeline but is not the saga moving: it neither restarts the
+ * stuck clock nor clears an alert. The resent record, read on its own topic, is what moves the saga.
+ */
+function isActivity(e: SagaEvent): boolean {
+  return e.effect !== 'retry';
+}
+
 /** Folds one event into a state known to contain every earlier event; returns a new state with the given timeline. */
 function fold(state: SagaState, e: SagaEvent, sawStart: boolean, events: SagaEvent[], eventCount: number, droppedEvents: number): SagaState {
   const steps = state.steps.slice();
@@ -137,7 +145,7 @@ function fold(state: SagaState, e: SagaEvent, sawStart: boolean, events: SagaEve
     id: state.id,
     type: state.type,
     startedAt: e.effect === 'start' && !sawStart ? e.timestamp : Math.min(state.startedAt, e.timestamp),
-    updatedAt: Math.max(state.updatedAt, e.timestamp),
+    updatedAt: isActivity(e) ? Math.max(state.updatedAt, e.timestamp) : state.updatedAt,
     completedAt: e.effect === 'complete' ? (state.completedAt ?? e.timestamp) : state.completedAt,
     failedAt: e.effect === 'fail' ? (state.failedAt ?? e.timestamp) : state.failedAt,
     steps,
@@ -159,7 +167,7 @@ function replay(config: SagaTypeConfig, events: SagaEvent[], eventCount: number,
   for (const e of events) {
     applyEffects(s.steps, e);
     s.startedAt = e.effect === 'start' && !sawStart ? e.timestamp : Math.min(s.startedAt, e.timestamp);
-    s.updatedAt = Math.max(s.updatedAt, e.timestamp);
+    if (isActivity(e)) s.updatedAt = Math.max(s.updatedAt, e.timestamp);
     if (e.effect === 'complete') s.completedAt ??= e.timestamp;
     if (e.effect === 'fail') s.failedAt ??= e.timestamp;
     sawStart ||= e.effect === 'start';

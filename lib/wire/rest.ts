@@ -233,6 +233,8 @@ export const HealthResponse = z.object({
   sagas: z.number(),
   /** Finished sagas forgotten past maxFinishedSagas since start (absent from older servers). */
   sagasForgotten: z.number().optional(),
+  /** Whether manual retries can be published, and why not (no operators, no audit key); absent from older servers. */
+  retries: z.object({ enabled: z.boolean(), reason: z.string().nullable() }).optional(),
   /** The monitor process itself: memory is what grows with the number of sagas held. */
   process: z.object({
     rssBytes: z.number(),
@@ -287,8 +289,12 @@ export const BulkRetryItem = z.union([
 ]);
 export type BulkRetryItem = z.infer<typeof BulkRetryItem>;
 
-/** POST /api/retries: `matched` counts every saga the filters select, `items` the at most `max` tried. */
-export const BulkRetryAnswer = z.object({ dryRun: z.boolean(), matched: z.number(), items: z.array(BulkRetryItem) });
+/**
+ * POST /api/retries. A dry run: `matched` counts every saga the filters select, `items` the at most `max` planned, in
+ * the order a retry sends them (oldest start first), and `planId` names the ones with a plan, for the retry that
+ * follows. A retry: `items` are the sagas named, in that order; `matched` is their number.
+ */
+export const BulkRetryAnswer = z.object({ dryRun: z.boolean(), matched: z.number(), planId: z.string().nullable(), items: z.array(BulkRetryItem) });
 export type BulkRetryAnswer = z.infer<typeof BulkRetryAnswer>;
 
 export const ApiError = z.object({ error: z.string(), details: z.array(z.string()).optional() });

@@ -25,11 +25,13 @@ export interface AuthOptions {
   /** SAGA_MONITOR_OPERATORS as written; an entry that does not parse throws, naming the variable. */
   operators: string | undefined;
   requireSignIn: boolean;
+  /** Whether retries can be published at all (an audit key is set): the session says so to the pages. */
+  retriesPossible: boolean;
   now: () => number;
 }
 
 /** Operators, browser sessions and the sign-in budget, and what the API and the live feed ask of them. */
-export function createAuth({ operators: spec, requireSignIn, now }: AuthOptions): Auth {
+export function createAuth({ operators: spec, requireSignIn, retriesPossible, now }: AuthOptions): Auth {
   const operators = parseOperators(spec);
   const sessions = new Sessions(now);
   // One budget per address for the form and bearer tokens, else the form's limit could be walked around.
@@ -39,7 +41,7 @@ export function createAuth({ operators: spec, requireSignIn, now }: AuthOptions)
     operators,
     sessions,
     requireSignIn,
-    routes: sessionRoutes({ operators, sessions, requireSignIn, guesses }),
+    routes: sessionRoutes({ operators, sessions, requireSignIn, guesses, retriesPossible }),
     operatorOf,
     apiGuard: requireSignIn ? (req, path) => void (path.startsWith('/api/session') || operatorOf(req)) : undefined,
     mayView: (req) => !requireSignIn || sessions.operatorOf(readCookie(req.headers.cookie, SESSION_COOKIE)) !== null,

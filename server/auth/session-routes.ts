@@ -20,6 +20,7 @@ interface Deps {
   requireSignIn: boolean;
   /** Sign-in attempts per client address; the operator guard spends the same budget on wrong bearer tokens. */
   guesses: RateLimiter;
+  retriesPossible: boolean;
 }
 
 /** Who is signed in (GET), signing in with a token (POST), signing out (DELETE). */
@@ -30,7 +31,7 @@ export function sessionRoutes(d: Deps): Route[] {
       pattern: /^\/api\/session\/?$/,
       handle: ({ req, res }) => {
         const operator = d.sessions.operatorOf(readCookie(req.headers.cookie, SESSION_COOKIE));
-        sendJson(res, 200, { operator, retriesEnabled: d.operators.count > 0, signInRequired: d.requireSignIn });
+        sendJson(res, 200, { operator, retriesEnabled: d.retriesPossible && d.operators.count > 0, signInRequired: d.requireSignIn });
       },
     },
     {

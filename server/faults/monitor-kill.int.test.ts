@@ -7,6 +7,7 @@
  *
  * FAULT_SAGAS (default 3800) and FAULT_WINDOW_MS (12000) size the stream.
  */
+import { TEST_AUDIT_KEY } from '../../testing/monitor/test-config';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalKafka, type LocalKafka } from '../../scripts/local-kafka';
@@ -30,7 +31,7 @@ const WINDOW_MS = envInt('FAULT_WINDOW_MS', 12_000);
 const RETRY_AT = 0.25;
 const KILL_AT = 0.45;
 const TOKEN = 'fault-test-operator-token';
-const OPERATORS = { SAGA_MONITOR_OPERATORS: `alice:${TOKEN}` };
+const OPERATORS = { SAGA_MONITOR_OPERATORS: `alice:${TOKEN}`, SAGA_MONITOR_AUDIT_KEY: TEST_AUDIT_KEY };
 const IDEMPOTENCY_KEY = 'monitor-kill-retry-1';
 /** A saga's records all acknowledged this long ago: nothing of it is still on its way when the retry is asked for. */
 const SETTLED_MS = 1_000;

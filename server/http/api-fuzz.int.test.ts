@@ -17,7 +17,7 @@ import { produceOnce } from '../../testing/kafka/produce-once';
 import { rawRequest } from '../../testing/http/raw-http';
 import { fuzzRequests, type FuzzContext, type FuzzRequest, type RouteTemplate } from '../../testing/http/request-fuzz';
 import { ORDER_PLANS, sagaRecords, TRIP_PLANS } from '../../testing/bad-input/saga-plans';
-import { demoConfig, uniquePrefix } from '../../testing/monitor/test-config';
+import { demoConfig, TEST_AUDIT_KEY, uniquePrefix } from '../../testing/monitor/test-config';
 import { readRoutes } from './api-router';
 import type { Route } from './route';
 
@@ -70,7 +70,7 @@ const TEMPLATES: Record<string, RouteTemplate> = {
     method: 'POST',
     path: '/api/retries',
     readsBody: true,
-    validBodies: [{ max: 3, dryRun: true }, { max: 2, status: ['stuck', 'failed'], type: 'trip-booking', dryRun: true }, { max: 1, q: 'fz' }, { max: 500, dryRun: true }],
+    validBodies: [{ max: 3, dryRun: true }, { max: 2, status: ['stuck', 'failed'], type: 'trip-booking', dryRun: true }, { max: 1, q: 'fz', dryRun: true }, { max: 60, dryRun: true }, { ids: ['fz-1', 'fz-2'] }, { planId: 'no-such-plan' }],
   },
 };
 /** Paths no route owns, fuzzed like the others. */
@@ -218,7 +218,7 @@ beforeAll(async () => {
     ...sagaRecords(p, 'fz odd/\u00fc', ORDER_PLANS.failed, old),
     ...sagaRecords(p, '<b>fz</b>', TRIP_PLANS.completed, old),
   ]);
-  const common = { config: demoConfig(brokers, p), port: 0, hostname: '127.0.0.1', log, operators: `alice:${TOKEN}` };
+  const common = { config: demoConfig(brokers, p), port: 0, hostname: '127.0.0.1', log, operators: `alice:${TOKEN}`, auditKey: TEST_AUDIT_KEY };
   open = await startMonitor(common);
   closed = await startMonitor({ ...common, requireSignIn: true });
   await pollUntil('sagas read, stuck ones stuck', async () => (await getDetail(open.url, 'fz-trip'))?.status === 'stuck' && (await getDetail(open.url, 'fz-stuck'))?.status === 'stuck');

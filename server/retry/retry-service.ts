@@ -1,14 +1,18 @@
 import type { Producer } from 'kafkajs';
 import type { CompiledConfig } from '../../lib/saga/compiled-config';
-import { planRetry, type PlanResult } from '../../lib/retry/plan-retry';
-import type { AuditRecord, RetryAccepted, RetryPlanView } from '../../lib/retry/retry-wire';
+import { keyedRetryId, planRetry, type PlanInput, type PlanResult } from '../../lib/retry/plan-retry';
+import { AUDIT_SIGNATURE_HEADER, type AuditRecord, type RetryAccepted, type RetryPlanView } from '../../lib/retry/retry-wire';
 import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
 import { shownId } from '../http/saga-id-param';
+import { signAudit } from './audit-signature';
 
 export type RetryOutcome =
   | { ok: true; accepted: RetryAccepted; repeated: boolean }
   | { ok: false; status: 404 | 409 | 502; reason: string };
+
+/** What the operator asked for besides the saga: a step (and phase) it must owe, the client's idempotency key. */
+export type RetryAsk = Pick<PlanInput, 'step' | 'phase' | 'idempotencyKey'>;
 
 interface Deps {
   store: SagaStore;
@@ -17,7 +21,18 @@ interface Deps {
   auditTopic: string;
   now: () => number;
   log: Logger;
+  /** Every topic (the audit topic too) read up to its end at start: until then the state a retry acts on is not known. */
+  caughtUp: () => boolean;
+  /** Signs every audit record; without it no retry is published (nothing could be audited in a way that is trusted). */
+  auditKey: string | null;
 }
+
+/** Why retries are off without an audit key, for /health and the 409 alike. */
+export const NO_AUDIT_KEY = 'retries are off: no audit key is set (SAGA_MONITOR_AUDIT_KEY or SAGA_MONITOR_AUDIT_KEY_FILE), so their audit records could not be signed';
+
+/** Why no retry may be planned while the monitor catches up; the same words for one saga and for a bulk request. */
+export const CATCHING_UP =
+  'the monitor is still catching up on its topics, so the state a retry would act on (and the retries already published) is not known yet; retry once /api/health says catchUp.done';
 
 /**
  * Publishes manual retries exactly once per retry id: concurrent requests with one id share one publish, and ids
@@ -29,12 +44,20 @@ export class RetryService {
 
   constructor(private readonly d: Deps) {}
 
-  plan(sagaId: string, operator: string, step?: string, idempotencyKey?: string): PlanResult | { ok: false; status: 404; reason: string } {
+  /** Why no retry at all can be planned now, or null. */
+  refusal(): string | null {
+    if (this.d.auditKey === null) return NO_AUDIT_KEY;
+    return this.d.caughtUp() ? null : CATCHING_UP;
+  }
+
+  plan(sagaId: string, operator: string, ask: RetryAsk = {}): PlanResult | { ok: false; status: 404; reason: string } {
+    const refused = this.refusal();
+    if (refused) return { ok: false, status: 409, reason: refused };
     const saga = this.d.store.sagas.get(sagaId);
     const type = saga && this.d.config.sagaTypes.get(saga.type);
     if (!saga || !type) return { ok: false, status: 404, reason: `no saga with id ${shownId(sagaId)} has been seen` };
     const status = this.d.store.summary(sagaId)!.status;
-    return planRetry({ saga, status, config: type.config, step, operator, now: this.d.now(), idempotencyKey });
+    return planRetry({ saga, status, config: type.config, ...ask, operator, now: this.d.now() });
   }
 
   /** Remembers a retry read back from the audit topic, so its id is not published again after a restart. */
@@ -44,9 +67,11 @@ export class RetryService {
     }
   }
 
-  async retry(sagaId: string, operator: string, step?: string, idempotencyKey?: string): Promise<RetryOutcome> {
-    const planned = this.plan(sagaId, operator, step, idempotencyKey);
-    const id = planned.ok ? planned.plan.retryId : idempotencyKey;
+  async retry(sagaId: string, operator: string, ask: RetryAsk = {}): Promise<RetryOutcome> {
+    const planned = this.plan(sagaId, operator, ask);
+    const { idempotencyKey } = ask;
+    // A refused plan may still name a retry published before (the saga has moved on since): answer that one.
+    const id = planned.ok ? planned.plan.retryId : idempotencyKey !== undefined ? keyedRetryId(sagaId, operator, idempotencyKey) : undefined;
     const known = id !== undefined ? this.published.get(id) : undefined;
     if (known) return { ok: true, accepted: known, repeated: true };
     const running = id !== undefined ? this.inFlight.get(id) : undefined;
@@ -86,8 +111,10 @@ export class RetryService {
       retryOf: plan.retryOf,
       error,
     };
+    const value = JSON.stringify(audit);
+    const headers = { 'saga-id': plan.sagaId, [AUDIT_SIGNATURE_HEADER]: signAudit(this.d.auditKey!, value) };
     await producer
-      .send({ topic: this.d.auditTopic, acks: -1, messages: [{ key: plan.sagaId, value: JSON.stringify(audit), headers: { 'saga-id': plan.sagaId } }] })
+      .send({ topic: this.d.auditTopic, acks: -1, messages: [{ key: plan.sagaId, value, headers }] })
       .catch((e: unknown) => this.d.log.error(`audit: could not record retry ${plan.retryId}: ${String(e)}`));
     this.d.log.info(`retry ${plan.retryId} of ${plan.sagaId} step ${plan.step} by ${operator}: ${accepted ? `published to ${plan.topic}` : `failed: ${error}`}`);
     if (!accepted) return { ok: false, status: 502, reason: `Kafka refused the retry record: ${error}` };

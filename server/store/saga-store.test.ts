@@ -146,3 +146,45 @@ describe('SagaStore finished-saga cap past the timeline cap', () => {
     expect(store.detail(id(MAX_FINISHED_WITH_DETAIL + extra - 1))!.events.length).toBe(2);
   });
 });
+
+describe('SagaStore audit entries', () => {
+  const audit = (type: 'RetryPublished' | 'RetryFailed', at: number, offset: string) =>
+    [
+      {
+        type,
+        retryId: `o1/payment/${offset}`,
+        sagaId: 'o1',
+        sagaType: 'orders',
+        step: 'payment',
+        mode: 'resend' as const,
+        requestedBy: 'alice',
+        requestedAt: at,
+        target: { topic: 'payment.commands', partition: type === 'RetryFailed' ? null : 0, offset: type === 'RetryFailed' ? null : '9' },
+        retryOf: 'payment.commands/0/1',
+        error: type === 'RetryFailed' ? 'broker unreachable' : null,
+      },
+      { topic: 'saga-monitor.audit', partition: 0, offset, timestamp: at, key: 'o1', value: '{}', valueBytes: 2, headers: {} },
+    ] as const;
+
+  it('a retry that failed, or one published but not yet read back, is no saga activity: the alert stays, updatedAt stays', () => {
+    const { store, clock } = storeAt(1_000);
+    store.apply(ev('o1', 'start', 1_000));
+    store.apply(ev('o1', 'step-started', 1_000, 'payment', 10_000));
+    clock.now = 11_000;
+    store.tick();
+    store.drainChanges();
+    expect(store.summary('o1')).toMatchObject({ status: 'stuck', updatedAt: 1_000 });
+
+    clock.now = 12_000;
+    store.applyAudit(...audit('RetryFailed', 12_000, '0'));
+    expect(store.summary('o1')).toMatchObject({ status: 'stuck', updatedAt: 1_000 });
+    expect(store.drainChanges().resolved).toEqual([]);
+    expect(store.detail('o1')!.events.map((e) => e.eventType)).toContain('RetryFailed');
+
+    store.applyAudit(...audit('RetryPublished', 12_500, '1'));
+    expect(store.summary('o1')).toMatchObject({ status: 'stuck', updatedAt: 1_000 });
+    // The resent record is what moves the saga.
+    store.apply(ev('o1', 'step-started', 12_600, 'payment', 10_000));
+    expect(store.summary('o1')).toMatchObject({ status: 'in_progress', updatedAt: 12_600 });
+  });
+});

@@ -94,12 +94,15 @@ export function retryPlan(sagaId: string, over: Partial<RetryPlanView> = {}): Re
     sagaId,
     sagaType: 'order-fulfilment',
     step: 'payment',
+    phase: 'step',
     mode: 'resend',
+    eventType: 'AuthorizePayment',
     topic: 'payment.commands',
     key: sagaId,
     headers: { 'saga-id': sagaId, 'saga-monitor-retry-id': `${sagaId}/payment/1` },
     value: JSON.stringify({ type: 'AuthorizePayment', orderId: sagaId }),
     retryOf: 'payment.commands/0/41',
+    expects: null,
     ...over,
   });
 }

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     log,
     pages: null,
     operators: e.operators,
+    auditKey: e.auditKey,
     requireSignIn: e.requireSignIn,
   });
   process.stdout.write(`Saga Monitor: ${monitor.url}\n`);

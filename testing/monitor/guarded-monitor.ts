@@ -6,7 +6,7 @@ import { createTopics } from '../kafka/test-client';
 import { pollUntil } from '../../lib/poll-until';
 import { produceOnce } from '../kafka/produce-once';
 import { ORDER_PLANS, sagaRecords } from '../bad-input/saga-plans';
-import { demoConfig, uniquePrefix } from './test-config';
+import { demoConfig, TEST_AUDIT_KEY, uniquePrefix } from './test-config';
 
 /** Operators of the guarded monitors; tokens long enough for parseOperators. */
 export const ALICE = 'alice-token-0123456789';
@@ -39,9 +39,12 @@ export async function startGuardedMonitor(brokers: string, name: string, stuckCo
     hostname: '127.0.0.1',
     log: silentLogger,
     operators: `alice:${ALICE},bob:${BOB}`,
+    auditKey: TEST_AUDIT_KEY,
     requireSignIn: opts.requireSignIn ?? false,
     now: () => Date.now() + skew,
   });
+  // Retries are refused while the monitor catches up.
+  await pollUntil('the monitor to catch up', () => monitor.health().catchUp.done);
   if (!opts.requireSignIn) {
     await pollUntil('stuck orders stuck and the other completed', async () => {
       const all = await Promise.all([...stuck, done].map((id) => getDetail(monitor.url, id)));

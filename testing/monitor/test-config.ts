@@ -21,6 +21,9 @@ export function demoConfig(brokers: string, prefix: string, tweak?: (c: MonitorC
   return MonitorConfig.parse(raw);
 }
 
+/** The audit key of every monitor a test starts with operators: retries are off without one. */
+export const TEST_AUDIT_KEY = 'saga-monitor-test-audit-key-0123456789abcdef';
+
 export function uniquePrefix(name: string): string {
   return `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}.`;
 }
