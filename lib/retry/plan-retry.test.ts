@@ -84,6 +84,14 @@ describe('planRetry, resend mode', () => {
     expect(!r.ok && r.reason).toContain('stuck or failed');
   });
 
+  it('refuses an original whose bytes are not its text (not UTF-8, repeated or empty headers) instead of re-encoding it', () => {
+    const saga = waitingAtInventory();
+    const lossy = { ...saga, events: saga.events.map((e) => (e.eventType === 'ReserveInventory' ? { ...e, lossy: true } : e)) };
+    const r = planRetry({ saga: lossy, status: 'stuck', config: orders, ...base });
+    expect(r).toMatchObject({ ok: false, status: 409 });
+    expect(!r.ok && r.reason).toMatch(/bytes.*inventory\.commands\/0\/0/);
+  });
+
   it('refuses an unknown step and a truncated original', () => {
     const saga = waitingAtInventory();
     expect(planRetry({ saga, status: 'stuck', config: orders, ...base, step: 'nope' })).toMatchObject({ ok: false, status: 409 });

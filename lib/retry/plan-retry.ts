@@ -116,6 +116,9 @@ export function planRetry(input: PlanInput): PlanResult {
   if (original.valueTruncated || original.value === null) {
     return refuse(`the record that started ${describeAction(owed)} is larger than the monitor keeps; resend it from Kafka (${original.topic}/${original.partition}/${original.offset})`);
   }
+  if (original.lossy) {
+    return refuse(`the record that started ${describeAction(owed)} holds bytes its text does not keep (not UTF-8, or a header repeated or without a value), so it is not resent re-encoded; resend it from Kafka (${original.topic}/${original.partition}/${original.offset})`);
+  }
   const retryOf = `${original.topic}/${original.partition}/${original.offset}`;
   return {
     ok: true,

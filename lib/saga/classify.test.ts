@@ -59,7 +59,9 @@ describe('classify: records that match a rule', () => {
 
   it('keeps where the record came from', () => {
     const r = rawRecord('payment.events', json({ type: 'PaymentAuthorized' }), T0 + 5, { partition: 2, offset: '9007199254740993', headers: sagaHeader, key: 'k' });
-    expect(classify(r, compiled)).toMatchObject({ topic: 'payment.events', partition: 2, offset: '9007199254740993', timestamp: T0 + 5, key: 'k', headers: sagaHeader, value: r.value, valueTruncated: false });
+    expect(classify(r, compiled)).toMatchObject({ topic: 'payment.events', partition: 2, offset: '9007199254740993', timestamp: T0 + 5, key: 'k', headers: sagaHeader, value: r.value, valueTruncated: false, lossy: false });
+    // A record whose text is not its bytes says so, so a resend refuses it.
+    expect(classify({ ...r, lossy: true }, compiled)).toMatchObject({ lossy: true });
   });
 
   it('cuts a long value at MAX_VALUE_CHARS_KEPT', () => {

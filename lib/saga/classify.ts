@@ -36,6 +36,7 @@ function toEvent(record: RawRecord, entry: TopicEntry, rule: CompiledRule | null
     headers: record.headers,
     value: truncated ? value.slice(0, MAX_VALUE_CHARS_KEPT) : value,
     valueTruncated: truncated,
+    lossy: record.lossy === true,
   };
 }
 

@@ -23,6 +23,8 @@ export interface SagaEvent {
   /** The value as text, cut at MAX_VALUE_CHARS_KEPT; the whole record can be read again from Kafka. */
   value: string | null;
   valueTruncated: boolean;
+  /** The record's text is not its bytes (RawRecord.lossy): a resend would re-encode it, so it is refused. */
+  lossy?: boolean;
 }
 
 export interface Rejected {

@@ -11,6 +11,11 @@ export interface RawRecord {
   /** Size of the value on the wire, before decoding. */
   valueBytes: number;
   headers: Record<string, string>;
+  /**
+   * The text above is not the record's bytes: a key, value or header that is not UTF-8, a header repeated or without
+   * a value. Such a record can be read, never resent from this text (absent: the text is exact).
+   */
+  lossy?: boolean;
 }
 
 /** Compares Kafka offsets given as decimal strings without losing int64 precision. */

@@ -29,4 +29,18 @@ describe('decodeMessage: bytes a producer may send', () => {
     expect(r).toMatchObject({ key: '', value: '\ufffd{', valueBytes: 2 });
     expect(decodeMessage('t', 0, message({})).key).toBeNull();
   });
+
+  it('marks a record whose text is not its bytes, so it is never resent re-encoded', () => {
+    const exact = decodeMessage('t', 0, message({ key: Buffer.from('o-1'), value: Buffer.from('{"type":"A","n":"h\u00e9"}'), headers: { id: Buffer.from('o-1') } }));
+    expect(exact.lossy).toBe(false);
+    for (const over of [
+      { value: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) },
+      { key: Buffer.from([0xff, 0x01]) },
+      { headers: { id: Buffer.from([0xc3, 0x28]) } },
+      { headers: { id: [Buffer.from('a'), Buffer.from('b')] } },
+      { headers: { id: null } },
+    ]) {
+      expect(decodeMessage('t', 0, message(over)).lossy, JSON.stringify(over)).toBe(true);
+    }
+  });
 });

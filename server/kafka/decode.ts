@@ -9,34 +9,54 @@ function idText(b: Buffer): string {
   return b.toString('latin1');
 }
 
-// Other clients can write a header without a value (null); kafkajs hands it over as null.
-function headerText(v: Buffer | string | null | (Buffer | string | null)[] | undefined): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) return v.length > 0 ? headerText(v[v.length - 1]) : undefined;
-  return typeof v === 'string' ? v : idText(v);
+/** True when `b` decodes to text that encodes back to the same bytes (UTF-8, as resends encode text). */
+function isText(b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] > 0x7f) return isUtf8(b);
+  return true;
 }
 
-/** Decodes key, value and headers as UTF-8 text; bytes that are not UTF-8 fail later, as invalid JSON. */
+/**
+ * Decodes key, value and headers as UTF-8 text; bytes that are not UTF-8 fail later, as invalid JSON. A header
+ * without a value (other clients can write one; kafkajs hands it over as null) is dropped, a repeated one read as its
+ * last value; either makes the record `lossy`, as does any text that is not its bytes.
+ */
 export function decodeMessage(topic: string, partition: number, m: KafkaMessage): RawRecord {
   const headers: Record<string, string> = {};
+  let lossy = false;
   const h = m.headers;
   if (h) {
     for (const k in h) {
       if (!Object.hasOwn(h, k)) continue;
-      const text = headerText(h[k]);
-      if (text !== undefined) headers[k] = text;
+      let v = h[k];
+      if (Array.isArray(v)) {
+        lossy = true;
+        v = v.length > 0 ? v[v.length - 1] : undefined;
+      }
+      if (v === undefined || v === null) {
+        lossy = true;
+        continue;
+      }
+      if (typeof v === 'string') headers[k] = v;
+      else {
+        headers[k] = idText(v);
+        lossy ||= !isText(v);
+      }
     }
   }
   const value = m.value;
+  const key = m.key;
+  // The value is long: the native check (SIMD) costs less than a scan here; keys and headers are short ids.
+  lossy ||= (key !== null && !isText(key)) || (value !== null && !isUtf8(value));
   return {
     topic,
     partition,
     offset: m.offset,
     timestamp: Number(m.timestamp),
-    key: m.key ? idText(m.key) : null,
+    key: key ? idText(key) : null,
     // toString() without arguments goes straight to the UTF-8 decoder.
     value: value ? value.toString() : null,
     valueBytes: value ? value.length : 0,
     headers,
+    lossy,
   };
 }
