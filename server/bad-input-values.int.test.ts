@@ -1,6 +1,9 @@
 // Bad record values on a real broker, one category at a time: invalid JSON, binary, empty values and tombstones,
 // values near and past the broker's 1 MB limit, junk on the audit topic. Each is counted by its reason, and the valid
 // sagas around them end exactly where the contract says (README, Bad input).
+import { AUDIT_SIGNATURE_HEADER } from '../lib/retry/retry-wire';
+import { TEST_AUDIT_KEY } from '../testing/monitor/test-config';
+import { signAudit } from './retry/audit-signature';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_VALUE_CHARS_KEPT } from '../lib/saga/classify';
@@ -102,10 +105,13 @@ describe('bad record values', () => {
     expect((await (await fetch(`${h.monitor().url}/api/sagas/big-ok`)).text()).length).toBeLessThan(50_000);
   });
 
-  it("junk on the monitor's own audit topic is counted as invalid-json and changes no saga", async () => {
-    const audit = (value: string | null): TopicMessage => ({ topic: `${h.prefix}saga-monitor.audit`, message: { key: 'au-x', value, headers: { 'saga-id': 'au-x' } } });
-    const r = await h.feed([audit('{not json'), audit('{"type":"RetryPublished","sagaId":"au-x"}'), audit('')]);
-    expect(r.rejected).toEqual({ 'invalid-json': 3 });
+  it("junk on the monitor's own audit topic is counted (unsigned as unauthenticated-audit, signed as invalid-json) and changes no saga", async () => {
+    const audit = (value: string | null, signed = true): TopicMessage => ({
+      topic: `${h.prefix}saga-monitor.audit`,
+      message: { key: 'au-x', value, headers: { 'saga-id': 'au-x', ...(signed ? { [AUDIT_SIGNATURE_HEADER]: signAudit(TEST_AUDIT_KEY, value ?? '') } : {}) } },
+    });
+    const r = await h.feed([audit('{not json'), audit('{"type":"RetryPublished","sagaId":"au-x"}'), audit(''), audit('{"type":"RetryPublished","sagaId":"au-x"}', false)]);
+    expect(r.rejected).toEqual({ 'invalid-json': 3, 'unauthenticated-audit': 1 });
     expect(r.applied).toBe(0);
     expect(samplesOf(r.health, 'invalid-json').filter((s) => s.detail === 'not an audit record of this monitor')).toHaveLength(3);
     expect(await getDetail(h.monitor().url, 'au-x')).toBeUndefined();

@@ -83,7 +83,10 @@ async function settledFailedOrder(m: MonitorProcess, records: readonly FaultReco
 
 describe('the monitor killed mid-stream', () => {
   it('rebuilds a view equal to the oracle after a restart, and keeps the retry and its audit', async () => {
-    const { config, compiled } = shippedConfig(broker.brokers);
+    // The retried order carries its OrderFailed: the fault is what follows the retry, so the type allows it.
+    const { config, compiled } = shippedConfig(broker.brokers, (c) => {
+      for (const s of c.sagas) if (s.retry) s.retry.afterFail = true;
+    });
     const file = path.join(scratchDir('monitor-kill'), 'config.json');
     const first = await startMonitorProcess({ entry: API_ONLY_ENTRY, startTimeoutMs: FAULT_MONITOR_START_MS, config: { value: config, file }, env: OPERATORS });
     monitors.push(first);

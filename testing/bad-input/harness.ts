@@ -10,6 +10,7 @@ import { REJECTED_SAMPLES_PER_REASON } from '../../server/store/rejected-log';
 import { badInputConfig, badInputTopics } from './config';
 import { consumedAfter, getDetail, getHealth, rejectedDelta } from '../monitor/health-probe';
 import { testKafka } from '../kafka/test-client';
+import { TEST_AUDIT_KEY } from '../monitor/test-config';
 import { pollUntil } from '../../lib/poll-until';
 import { produceOnce } from '../kafka/produce-once';
 import { sagaRecords, TRIP_PLANS, type TopicMessage } from './saga-plans';
@@ -54,7 +55,7 @@ export function badInputHarness(name: string, opts: { futureTolerant?: string[] 
     } finally {
       await admin.disconnect();
     }
-    monitor = await startMonitor({ config: badInputConfig(brokers, prefix), port: 0, hostname: '127.0.0.1', log: silentLogger });
+    monitor = await startMonitor({ config: badInputConfig(brokers, prefix), port: 0, hostname: '127.0.0.1', log: silentLogger, auditKey: TEST_AUDIT_KEY });
     await pollUntil('catch-up', async () => (await getHealth(m().url)).catchUp.done);
   });
   afterAll(async () => {
