@@ -76,7 +76,6 @@ export class SagaStore {
     if (after === before) return;
     this.applied += 1;
     const statusBefore = before ? this.statusOf(before) : null;
-    const wasFinished = before !== undefined && isFinished(before);
     this.sagas.set(e.sagaId, after);
     this.findings.update(after, type.config);
     this.dirty.add(e.sagaId);
@@ -96,7 +95,7 @@ export class SagaStore {
       this.raised.push({ ...info, sagaId: e.sagaId, sagaType: after.type });
     }
     this.index.set(after, this.statusOf(after));
-    this.recordTransition(after, statusBefore, isFinished(after) && !wasFinished);
+    this.recordTransition(after, statusBefore);
     if (isFinished(after)) this.trimFinished(after.id);
   }
 
@@ -136,7 +135,7 @@ export class SagaStore {
       this.index.setStatus(id, 'stuck');
       this.raised.push({ ...info, sagaId: id, sagaType: s.type });
       this.dirty.add(id);
-      this.recordTransition(s, before, false);
+      this.recordTransition(s, before);
     }
     for (const id of this.slowSteps.expire(now, (x) => this.stuck.has(x))) this.dirty.add(id);
     this.stats.sampleStuck(now);
@@ -180,16 +179,17 @@ export class SagaStore {
     return this.stuck.has(s.id) ? 'stuck' : s.status;
   }
 
-  private recordTransition(after: SagaState, before: SagaStatus | null, finishedNow: boolean): void {
+  private recordTransition(after: SagaState, before: SagaStatus | null): void {
     const to = this.statusOf(after);
     if (to === before) return;
     this.stats.record({
+      sagaId: after.id,
       type: after.type,
       from: before,
       to,
       at: before === null ? after.startedAt : (after.endedAt ?? after.updatedAt),
       durationMs: after.endedAt !== null ? after.endedAt - after.startedAt : null,
-      finishedNow,
+      finished: isFinished(after),
     });
   }
 
@@ -213,6 +213,7 @@ export class SagaStore {
         this.dirty.delete(gone);
         this.forgotten += 1;
         this.findings.forget(gone);
+        this.stats.forget(gone);
         this.slowSteps.forget(gone);
       }
     }
