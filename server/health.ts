@@ -1,3 +1,4 @@
+import type { ClockView } from '../lib/saga/clock-check';
 import type { HealthResponse } from '../lib/wire/rest';
 import type { ConsumerHealth } from './kafka/consumer-health';
 import type { startProcessFigures } from './process-figures';
@@ -9,10 +10,14 @@ interface Deps {
   store: SagaStore;
   rejected: RejectedLog;
   processFigures: ReturnType<typeof startProcessFigures>;
+  clock: () => ClockView;
 }
 
-/** /api/health and the live feed's health: Kafka, what was applied and rejected, and the process's own figures. */
-export function monitorHealth({ consumerHealth, store, rejected, processFigures }: Deps): () => HealthResponse {
+/**
+ * /api/health and the live feed's health: Kafka, what was applied and rejected, the process's own figures, and its
+ * clock against the records'.
+ */
+export function monitorHealth({ consumerHealth, store, rejected, processFigures, clock }: Deps): () => HealthResponse {
   return () => ({
     ...consumerHealth.snapshot(),
     applied: store.applied,
@@ -20,5 +25,6 @@ export function monitorHealth({ consumerHealth, store, rejected, processFigures 
     sagas: store.sagas.size,
     sagasForgotten: store.forgotten,
     process: processFigures.snapshot(),
+    clock: clock(),
   });
 }

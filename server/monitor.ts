@@ -1,4 +1,5 @@
 import type { MonitorConfig } from '../lib/config/schema';
+import { ClockCheck, smallestThreshold } from '../lib/saga/clock-check';
 import { compileConfig } from '../lib/saga/compiled-config';
 import type { HealthResponse } from '../lib/wire/rest';
 import { createAuth } from './auth/create-auth';
@@ -63,7 +64,9 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
 
   // Kafka in, the store and health.
   const compiled = compileConfig(config);
-  const store = new SagaStore(compiled, now, config.maxFinishedSagas);
+  // Stuck is judged on the records' clock while the monitor's runs ahead of every record it reads (README, Timestamps).
+  const clock = new ClockCheck(smallestThreshold(config.sagas));
+  const store = new SagaStore(compiled, () => clock.judged(now()), config.maxFinishedSagas);
   const rejected = new RejectedLog();
   const processFigures = startProcessFigures();
   const consumerHealth = new ConsumerHealth([...compiled.topics, config.auditTopic], config.kafka.brokers, now);
@@ -71,7 +74,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   // The monitor's own groups are named `${groupIdPrefix}-<uuid>`: they read every topic and answer no saga.
   const groups = new GroupHealth({ kafka, topics: compiled.topics, config: config.consumerGroups, ownGroupPrefix: `${config.kafka.groupIdPrefix}-`, now, log });
   const responders = createResponders(store, compiled, groups);
-  const health = monitorHealth({ consumerHealth, store, rejected, processFigures });
+  const health = monitorHealth({ consumerHealth, store, rejected, processFigures, clock: () => clock.view(now()) });
 
   // Who may view and retry, and the retries they publish.
   const auth = createAuth({ operators: opts.operators, requireSignIn: opts.requireSignIn ?? false, now });
@@ -97,7 +100,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   if (pages) forwardPageUpgrades(http.server, pages);
   const feed = startLiveFeed({ io, store, health, now, onAlert: responders.onAlert });
 
-  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log, auditTopic: config.auditTopic, onAudit: auditIntake({ rejected, retries, store }) });
+  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log, auditTopic: config.auditTopic, onAudit: auditIntake({ rejected, retries, store }), onLiveRecord: (id, timestamp) => clock.observe(id, timestamp, now()) });
   await consumer.start();
   groups.start();
 
