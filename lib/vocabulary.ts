@@ -48,7 +48,7 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-export const FINDING_KINDS = ['uncompensated', 'reply-without-request', 'duplicate-command', 'retry-raced-reply'] as const;
+export const FINDING_KINDS = ['uncompensated', 'reply-without-request', 'duplicate-command', 'retry-raced-reply', 'conflicting-replies'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** How the consumers of the topic a saga waits on are doing. */

@@ -1,3 +1,4 @@
+import type { ClockView } from '../lib/saga/clock-check';
 import type { HealthResponse } from '../lib/wire/rest';
 import type { ConsumerHealth } from './kafka/consumer-health';
 import type { startProcessFigures } from './process-figures';
@@ -11,10 +12,14 @@ interface Deps {
   processFigures: ReturnType<typeof startProcessFigures>;
   /** Whether retries can be published now, and why not. */
   retries: () => NonNullable<HealthResponse['retries']>;
+  clock: () => ClockView;
 }
 
-/** /api/health and the live feed's health: Kafka, what was applied and rejected, and the process's own figures. */
-export function monitorHealth({ consumerHealth, store, rejected, processFigures, retries }: Deps): () => HealthResponse {
+/**
+ * /api/health and the live feed's health: Kafka, what was applied and rejected, the process's own figures, whether
+ * retries can be published, and its clock against the records'.
+ */
+export function monitorHealth({ consumerHealth, store, rejected, processFigures, retries, clock }: Deps): () => HealthResponse {
   return () => ({
     ...consumerHealth.snapshot(),
     applied: store.applied,
@@ -23,5 +28,6 @@ export function monitorHealth({ consumerHealth, store, rejected, processFigures,
     sagasForgotten: store.forgotten,
     retries: retries(),
     process: processFigures.snapshot(),
+    clock: clock(),
   });
 }

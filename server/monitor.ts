@@ -1,4 +1,5 @@
 import type { MonitorConfig } from '../lib/config/schema';
+import { ClockCheck, smallestThreshold } from '../lib/saga/clock-check';
 import { compileConfig } from '../lib/saga/compiled-config';
 import type { HealthResponse } from '../lib/wire/rest';
 import { createAuth } from './auth/create-auth';
@@ -66,7 +67,9 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
 
   // Kafka in, the store and health.
   const compiled = compileConfig(config);
-  const store = new SagaStore(compiled, now, config.maxFinishedSagas);
+  // Stuck is judged on the records' clock while the monitor's runs ahead of every record it reads (README, Timestamps).
+  const clock = new ClockCheck(smallestThreshold(config.sagas));
+  const store = new SagaStore(compiled, () => clock.judged(now()), config.maxFinishedSagas);
   const rejected = new RejectedLog();
   const processFigures = startProcessFigures();
   const consumerHealth = new ConsumerHealth([...compiled.topics, config.auditTopic], config.kafka.brokers, now);
@@ -85,7 +88,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
     const reason = retries.refusal();
     return { enabled: reason === null, reason };
   };
-  const health = monitorHealth({ consumerHealth, store, rejected, processFigures, retries: retriesNow });
+  const health = monitorHealth({ consumerHealth, store, rejected, processFigures, retries: retriesNow, clock: () => clock.view(now()) });
   const api = createApiRouter({
     store,
     health,
@@ -106,7 +109,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   if (pages) forwardPageUpgrades(http.server, pages);
   const feed = startLiveFeed({ io, store, health, now, onAlert: responders.onAlert });
 
-  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log, auditTopic: config.auditTopic, onAudit: auditIntake({ rejected, retries, store, auditKey }) });
+  const consumer = new SagaConsumer({ kafka, config: compiled, store, rejected, health: consumerHealth, log, auditTopic: config.auditTopic, onAudit: auditIntake({ rejected, retries, store, auditKey }), onLiveRecord: (id, timestamp) => clock.observe(id, timestamp, now()) });
   await consumer.start();
   groups.start();
 

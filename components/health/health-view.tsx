@@ -55,7 +55,7 @@ export function HealthView() {
           <CatchUp catchUp={data.catchUp} topics={data.topics} now={now} />
           <ConsumerGroups now={now} />
           <RejectedRecords rejected={data.rejected} />
-          <MonitorProcess process={data.process} />
+          <MonitorProcess process={data.process} clock={data.clock} />
         </>
       )}
     </div>

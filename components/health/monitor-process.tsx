@@ -1,3 +1,4 @@
+import { clockWords } from '../../lib/explain/clock-words';
 import { formatAge } from '../../lib/format';
 import type { HealthResponse } from '../../lib/wire/rest';
 import styles from './health.module.css';
@@ -9,9 +10,10 @@ const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString()} M
 
 /**
  * The monitor process itself: memory grows with the sagas held, and event-loop delay is what every API answer and
- * live batch waits on top of its own time; GC says how much of that delay is garbage collection.
+ * live batch waits on top of its own time; GC says how much of that delay is garbage collection. Its clock against
+ * the records' decides what is stuck.
  */
-export function MonitorProcess({ process: p }: { process: HealthResponse['process'] }) {
+export function MonitorProcess({ process: p, clock }: { process: HealthResponse['process']; clock?: HealthResponse['clock'] }) {
   const loop = p.eventLoop;
   return (
     <section aria-label="Monitor process" className="panel">
@@ -34,6 +36,12 @@ export function MonitorProcess({ process: p }: { process: HealthResponse['proces
               {loop.gcPauses.toLocaleString()} pauses ({loop.gcMajorPauses.toLocaleString()} major), {Math.round(loop.gcTotalMs).toLocaleString()} ms in
               all, longest {loop.gcMaxMs} ms
             </dd>
+          </>
+        ) : null}
+        {clock ? (
+          <>
+            <dt>Clock</dt>
+            <dd className={clock.disagrees ? styles.warn : undefined}>{clockWords(clock)}</dd>
           </>
         ) : null}
       </dl>

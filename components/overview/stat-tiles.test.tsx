@@ -20,7 +20,7 @@ const busy = stats({
     'trip-booking': { count: 3, p50: 100, p95: 300, p99: 400 },
     'order-fulfilment': { count: 10, p50: 800, p95: 2_500, p99: 4_000 },
   },
-  findings: { 'duplicate-command': 2, uncompensated: 1, 'reply-without-request': 0, 'retry-raced-reply': 0 },
+  findings: { 'duplicate-command': 2, uncompensated: 1, 'reply-without-request': 0, 'retry-raced-reply': 0, 'conflicting-replies': 0 },
 });
 
 function show(a: Handler, live = fakeLive()) {

@@ -22,6 +22,7 @@ export const FINDING_LABELS: Record<FindingKind, string> = {
   'reply-without-request': 'Reply without request',
   'duplicate-command': 'Duplicate command',
   'retry-raced-reply': 'Retry raced a late reply',
+  'conflicting-replies': 'Conflicting replies',
 };
 
 /** What each kind means, for a tooltip or a legend. */
@@ -30,6 +31,7 @@ export const FINDING_HINTS: Record<FindingKind, string> = {
   'reply-without-request': 'a reply for a step that was never started',
   'duplicate-command': 'a step started again while its first attempt was unanswered, without a manual retry',
   'retry-raced-reply': 'after a manual retry the step got the late original reply as well',
+  'conflicting-replies': 'a step answered again with the opposite outcome after it ended; the first answer stands',
 };
 
 /** The consumers lines an alert shows: only topics whose readers explain the wait, in the order the server sent. */

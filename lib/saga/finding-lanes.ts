@@ -88,8 +88,9 @@ function slot(steps: readonly string[], step: string, compensation: boolean): nu
 
 /**
  * One cheap pass that rules out every timeline finding for most sagas: true when some lane gets a reply before any
- * start or a start while a start waits for its reply, or when a manual retry is on the timeline. Only then are the
- * lanes built and searched, which costs several times more per record.
+ * start, a second reply to one start, or a start while a start waits for its reply, or when a manual retry is on the
+ * timeline. Only then are the lanes built and searched, which costs several times more per record. Read in timeline
+ * order: a lane whose starts and replies alternate there is in causal order already.
  */
 export function mayHaveTimelineFindings(events: readonly SagaEvent[], steps: readonly string[]): boolean {
   const lanes = new Uint8Array(steps.length * 2);
@@ -100,7 +101,7 @@ export function mayHaveTimelineFindings(events: readonly SagaEvent[], steps: rea
       const at = slot(steps, e.step, effect === 'compensation-started' || effect === 'compensation-completed');
       if (at >= 0) {
         const starts = effect === 'step-started' || effect === 'compensation-started';
-        if (starts ? lanes[at] === PENDING : lanes[at] === 0) return true;
+        if (starts ? lanes[at] === PENDING : lanes[at] !== PENDING) return true;
         lanes[at] = starts ? PENDING : REPLIED;
       }
     }

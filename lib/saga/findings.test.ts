@@ -168,8 +168,37 @@ const CASES: Case[] = [
     'a resend answered twice, once before its audit entry was written',
     'order-fulfilment',
     [...ORDER_START, ['payment.commands', 'AuthorizePayment', 9_000, 'resent'], ['payment.events', 'PaymentAuthorized', 9_001], ['retry', 'payment', 9_002], ['payment.events', 'PaymentDeclined', 9_100]],
-    [['retry-raced-reply', 'payment', 9_100]],
+    [['retry-raced-reply', 'payment', 9_100], ['conflicting-replies', 'payment', 9_100]],
   ],
+
+  // Replies stamped before their command (producers' clocks disagree): within the tolerance they answer it.
+  ['a payment reply stamped 20 ms before its command', 'order-fulfilment', [['orders.requested', 'OrderRequested', 0], ['payment.events', 'PaymentAuthorized', 80], ['payment.commands', 'AuthorizePayment', 100]], []],
+  ['a hotel booked 100 ms before the flight event that started it', 'trip-booking', [['trips.requested', 'TripRequested', 0], ['hotels.events', 'HotelBooked', 400], ['flights.events', 'FlightBooked', 500]], []],
+  ['a refund stamped before its command', 'order-fulfilment', [...ORDER_START, ['payment.events', 'PaymentAuthorized', 300], ['inventory.commands', 'ReserveInventory', 400], ['inventory.events', 'InventoryUnavailable', 600], ['payment.events', 'PaymentRefunded', 650], ['payment.commands', 'RefundPayment', 700]], []],
+  [
+    'a reply stamped further before its command than the tolerance',
+    'order-fulfilment',
+    [['orders.requested', 'OrderRequested', 0], ['payment.events', 'PaymentAuthorized', 300], ['payment.commands', 'AuthorizePayment', 2_301]],
+    [['reply-without-request', 'payment', 300]],
+  ],
+
+  // conflicting-replies
+  [
+    'attempt 1 declined after attempt 2 authorized, after a manual retry',
+    'order-fulfilment',
+    [...ORDER_START, ['retry', 'payment', 9_000], ['payment.commands', 'AuthorizePayment', 9_010, 'resent'], ['payment.events', 'PaymentAuthorized', 9_100], ['payment.events', 'PaymentDeclined', 9_200]],
+    [['retry-raced-reply', 'payment', 9_200], ['conflicting-replies', 'payment', 9_200]],
+  ],
+  ['a decline after the payment was authorized, without a retry', 'order-fulfilment', [...ORDER_START, ['payment.events', 'PaymentAuthorized', 300], ['payment.events', 'PaymentDeclined', 400]], [['conflicting-replies', 'payment', 400]]],
+  ['a late success after the payment was declined', 'order-fulfilment', [...ORDER_START, ['payment.events', 'PaymentDeclined', 300], ['payment.events', 'PaymentAuthorized', 400]], [['conflicting-replies', 'payment', 400]]],
+  ['the same outcome twice is a repeat, not a conflict', 'order-fulfilment', [...ORDER_START, ['payment.events', 'PaymentAuthorized', 300], ['payment.events', 'PaymentAuthorized', 400]], []],
+  [
+    'a retry after a decline, answered with success, contradicts nothing',
+    'order-fulfilment',
+    [...ORDER_START, ['payment.events', 'PaymentDeclined', 300], ['payment.commands', 'AuthorizePayment', 400], ['payment.events', 'PaymentAuthorized', 600]],
+    [],
+  ],
+  ['a trip whose hotel reported booked, then failed', 'trip-booking', [['trips.requested', 'TripRequested', 0], ['flights.events', 'FlightBooked', 500], ['hotels.events', 'HotelBooked', 900], ['hotels.events', 'HotelBookingFailed', 1_000]], [['conflicting-replies', 'hotel', 1_000]]],
 ];
 
 describe('computeFindings', () => {

@@ -1,7 +1,9 @@
 import type { SagaTypeConfig } from '../config/schema';
 import { type Finding } from '../wire/rest';
+import { causalOrder } from './causal-order';
 import { commandFindings } from './finding-commands';
 import { mayHaveTimelineFindings, stepTracks, type Lane, type LaneItem } from './finding-lanes';
+import { conflictingReplies } from './finding-replies';
 import { evidenceOf, nameOf } from './finding-text';
 import { recordKey } from './record';
 import { isFinished, type SagaState } from './saga-state';
@@ -78,13 +80,14 @@ function ordered(findings: Finding[]): Finding[] {
 
 /**
  * What is wrong with a saga even when it is not stuck, from its state and timeline; cost is linear in its events.
+ * Lanes are read in causal order, as the reducer folds them: a reply stamped a little before its command follows it.
  * A reply without a request is not looked for on a truncated timeline: the start may be among the dropped events.
  * `screen` false searches the lanes of every timeline, not only those the screen lets through (tests compare both).
  */
 export function computeFindings(s: SagaState, config: SagaTypeConfig, screen = true): Finding[] {
   const out = uncompensated(s);
   if (screen && !mayHaveTimelineFindings(s.events, config.steps)) return ordered(out);
-  const tracks = stepTracks(s.events);
+  const tracks = stepTracks(causalOrder(s.events));
   for (const step of config.steps) {
     const t = tracks.get(step);
     if (!t) continue;
@@ -95,6 +98,7 @@ export function computeFindings(s: SagaState, config: SagaTypeConfig, screen = t
       }
     }
     commandFindings(step, t, out);
+    conflictingReplies(step, t.step, out);
   }
   return ordered(out);
 }

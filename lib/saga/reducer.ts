@@ -1,4 +1,5 @@
 import type { SagaTypeConfig } from '../config/schema';
+import { causalOrder, mayReorder } from './causal-order';
 import { compareEvents, type SagaEvent } from './event';
 import { emptyStep, type SagaState, type StepState } from './saga-state';
 import { deriveStatus } from './status';
@@ -10,7 +11,8 @@ import { type EventEffect } from '../vocabulary';
  */
 export const MAX_EVENTS_PER_SAGA = 500;
 
-type Handler = (steps: StepState[], step: string | null, timestamp: number, timeoutMs: number | null) => void;
+/** `late`: folded out of timeline order onto a truncated saga, which cannot be replayed. */
+type Handler = (steps: StepState[], step: string | null, timestamp: number, timeoutMs: number | null, late: boolean) => void;
 
 /**
  * The named step, replaced in `steps` by a copy the handler may change: states share step objects, so a step is
@@ -27,6 +29,18 @@ function stepOf(steps: StepState[], name: string | null): StepState | null {
   return null;
 }
 
+/**
+ * A reply ends the attempt it answers (the timeline is in causal order, so that attempt is the running one), or a step
+ * never started, as it says (a reply without request). A reply once the step ended answers an attempt that already has
+ * its answer: a repeat counts once, a contradiction is a finding (conflicting-replies); neither changes the step.
+ */
+function endStep(s: StepState | null, to: 'completed' | 'failed', timestamp: number): void {
+  if (!s || (s.status !== 'running' && s.status !== 'pending')) return;
+  s.status = to;
+  // A reply stamped before its command (producers' clocks disagree) ends the step at its start: 0 ms, never less.
+  s.endedAt = s.startedAt === null ? timestamp : Math.max(timestamp, s.startedAt);
+}
+
 /** Per-effect handlers on the caller's copy of the steps; `Record` makes a new effect a compile error until handled here. */
 const HANDLERS: Record<EventEffect, Handler> = {
   start: () => {},
@@ -35,33 +49,22 @@ const HANDLERS: Record<EventEffect, Handler> = {
   observed: () => {},
   // The retried record itself arrives on its topic and moves the step; the audit entry only marks the timeline.
   retry: () => {},
-  'step-started': (steps, step, timestamp, timeoutMs) => {
+  'step-started': (steps, step, timestamp, timeoutMs, late) => {
     const s = stepOf(steps, step);
     if (!s) return;
     s.attempts += 1;
-    // A start no later than the step's end belongs to an earlier attempt that raced its own reply.
-    if (s.endedAt !== null && timestamp <= s.endedAt) return;
+    // Once the step's compensation started the saga is rolling back: a start then (a retry that raced the failure after
+    // it) is an attempt that reopens nothing.
+    if (s.compensationStartedAt !== null) return;
+    // Folded late, a start no later than the step's end belongs to an earlier attempt that raced its own reply.
+    if (late && s.endedAt !== null && timestamp <= s.endedAt) return;
     s.status = 'running';
     s.startedAt = timestamp;
     s.endedAt = null;
     s.timeoutMs = timeoutMs;
   },
-  'step-completed': (steps, step, timestamp) => {
-    const s = stepOf(steps, step);
-    // A late reply after the step already completed counts once.
-    if (!s || s.status === 'completed') return;
-    if (s.status === 'compensating' || s.status === 'compensated') return;
-    s.status = 'completed';
-    s.endedAt = timestamp;
-  },
-  'step-failed': (steps, step, timestamp) => {
-    const s = stepOf(steps, step);
-    // A late failure reply after the step already failed counts once, as a late success does.
-    if (!s || s.status === 'failed') return;
-    if (s.status === 'compensating' || s.status === 'compensated') return;
-    s.status = 'failed';
-    s.endedAt = timestamp;
-  },
+  'step-completed': (steps, step, timestamp) => endStep(stepOf(steps, step), 'completed', timestamp),
+  'step-failed': (steps, step, timestamp) => endStep(stepOf(steps, step), 'failed', timestamp),
   'compensation-started': (steps, step, timestamp) => {
     const s = stepOf(steps, step);
     if (!s || s.compensationStartedAt !== null) return;
@@ -71,15 +74,28 @@ const HANDLERS: Record<EventEffect, Handler> = {
   'compensation-completed': (steps, step, timestamp) => {
     const s = stepOf(steps, step);
     if (!s || s.compensationEndedAt !== null) return;
-    s.compensationEndedAt = timestamp;
     s.compensationStartedAt ??= timestamp;
+    s.compensationEndedAt = Math.max(timestamp, s.compensationStartedAt);
     s.status = 'compensated';
   },
 };
 
-function applyEffects(steps: StepState[], e: SagaEvent): void {
-  HANDLERS[e.effect](steps, e.step, e.timestamp, e.timeoutMs);
-  if (e.triggers) HANDLERS[e.triggers.effect](steps, e.triggers.step, e.timestamp, e.triggers.timeoutMs ?? null);
+/**
+ * When a record's consequences begin: its own time, or for a reply stamped before the start it answers, that start's
+ * time, so a chain of early replies never ends or starts anything before its cause (durations are never negative, and
+ * the step compensated last is the one whose compensation ended last in causal order).
+ */
+function effectiveTime(steps: StepState[], e: SagaEvent): number {
+  const s = e.step === null ? undefined : steps.find((x) => x.name === e.step);
+  if (!s) return e.timestamp;
+  if (e.effect === 'step-completed' || e.effect === 'step-failed') return Math.max(e.timestamp, s.startedAt ?? -Infinity);
+  if (e.effect === 'compensation-completed') return Math.max(e.timestamp, s.compensationStartedAt ?? -Infinity);
+  return e.timestamp;
+}
+
+function applyEffects(steps: StepState[], e: SagaEvent, late = false): void {
+  HANDLERS[e.effect](steps, e.step, e.timestamp, e.timeoutMs, late);
+  if (e.triggers) HANDLERS[e.triggers.effect](steps, e.triggers.step, effectiveTime(steps, e), e.triggers.timeoutMs ?? null, late);
 }
 
 function isCompensable(config: SagaTypeConfig, step: string): boolean {
@@ -125,7 +141,9 @@ function settle(s: SagaState): SagaState {
   s.status = d.status;
   s.currentStep = d.currentStep;
   s.phase = d.phase;
-  s.endedAt = d.endedAt;
+  // An end stamped before the saga's start (the orchestrator's clock behind the requester's) is taken at the start:
+  // a saga lasts 0 ms, never less.
+  s.endedAt = d.endedAt === null ? null : Math.max(d.endedAt, s.startedAt);
   return s;
 }
 
@@ -137,10 +155,13 @@ function isActivity(e: SagaEvent): boolean {
   return e.effect !== 'retry';
 }
 
-/** Folds one event into a state known to contain every earlier event; returns a new state with the given timeline. */
-function fold(state: SagaState, e: SagaEvent, sawStart: boolean, events: SagaEvent[], eventCount: number, droppedEvents: number): SagaState {
+/**
+ * Folds one event into a state known to contain every event before it in causal order (or, `late`, onto a truncated
+ * timeline it cannot be replayed with); returns a new state with the given timeline.
+ */
+function fold(state: SagaState, e: SagaEvent, sawStart: boolean, events: SagaEvent[], eventCount: number, droppedEvents: number, late = false): SagaState {
   const steps = state.steps.slice();
-  applyEffects(steps, e);
+  applyEffects(steps, e, late);
   return settle({
     id: state.id,
     type: state.type,
@@ -160,12 +181,15 @@ function fold(state: SagaState, e: SagaEvent, sawStart: boolean, events: SagaEve
   });
 }
 
-/** The state of a whole timeline, as folding its events one by one would give (status derived once, at the end). */
+/**
+ * The state of a whole timeline, as folding its events one by one would give (status derived once, at the end): steps
+ * move in causal order, the saga's own times are read in timeline order.
+ */
 function replay(config: SagaTypeConfig, events: SagaEvent[], eventCount: number, droppedEvents: number): SagaState {
   const s = initialState(config, events[0]);
+  for (const e of causalOrder(events)) applyEffects(s.steps, e);
   let sawStart = false;
   for (const e of events) {
-    applyEffects(s.steps, e);
     s.startedAt = e.effect === 'start' && !sawStart ? e.timestamp : Math.min(s.startedAt, e.timestamp);
     if (isActivity(e)) s.updatedAt = Math.max(s.updatedAt, e.timestamp);
     if (e.effect === 'complete') s.completedAt ??= e.timestamp;
@@ -198,7 +222,8 @@ function insertionIndex(events: SagaEvent[], e: SagaEvent): number {
 
 /**
  * Applies one event. Redelivered records change nothing; an event older than the latest one is inserted in time
- * order and the timeline is replayed, so the result does not depend on arrival order.
+ * order and the timeline is replayed, so the result does not depend on arrival order. So is one that moves a reply
+ * already there behind it (a command read after its early-stamped reply).
  */
 export function applyEvent(state: SagaState | undefined, e: SagaEvent, config: SagaTypeConfig): SagaState {
   if (!state) return fold(initialState(config, e), e, false, [e], 1, 0);
@@ -212,8 +237,10 @@ export function applyEvent(state: SagaState | undefined, e: SagaEvent, config: S
     dropped = state.droppedEvents + 1;
   }
   const inOrder = at === state.events.length;
+  const sawStart = () => state.events.some((x) => x.effect === 'start');
   // Replaying a timeline that lost its oldest events would forget what they established: once any event is dropped
   // (including by this insertion), a late record is folded onto the state instead.
-  if (inOrder || dropped > 0) return fold(state, e, state.events.some((x) => x.effect === 'start'), events, state.eventCount + 1, dropped);
+  if (dropped > 0) return fold(state, e, sawStart(), events, state.eventCount + 1, dropped, !inOrder);
+  if (inOrder && !mayReorder(state.events, e)) return fold(state, e, sawStart(), events, state.eventCount + 1, dropped);
   return replay(config, events, state.eventCount + 1, dropped);
 }

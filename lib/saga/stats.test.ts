@@ -5,8 +5,11 @@ import { BUCKET_MS, DURATION_SAMPLES, percentile, StatsTracker, WINDOW_MS, type 
 
 const ORDER = 'order-fulfilment';
 const FINISHED: ReadonlySet<SagaStatus> = new Set(['completed', 'failed', 'compensated']);
-const move = (from: SagaStatus | null, to: SagaStatus, at: number, durationMs: number | null = null, type = ORDER): Transition => ({
-  finishedNow: FINISHED.has(to) && (from === null || !FINISHED.has(from)),
+let sagas = 0;
+/** A transition of a saga of its own, unless `sagaId` names one. */
+const move = (from: SagaStatus | null, to: SagaStatus, at: number, durationMs: number | null = null, type = ORDER, sagaId = `s-${++sagas}`): Transition => ({
+  sagaId,
+  finished: FINISHED.has(to),
   type,
   from,
   to,
@@ -83,9 +86,37 @@ describe('StatsTracker: throughput', () => {
   });
 
   it('counts a finished saga once when it moves between finished statuses', () => {
-    const t = tracker([move(null, 'in_progress', T0), move('in_progress', 'failed', T0 + 1, 1), move('failed', 'compensated', T0 + 2, 2)]);
+    const t = tracker([move(null, 'in_progress', T0, null, ORDER, 'o-1'), move('in_progress', 'failed', T0 + 1, 1, ORDER, 'o-1'), move('failed', 'compensated', T0 + 2, 2, ORDER, 'o-1')]);
     expect(t.snapshot(T0 + 10).throughput).toEqual([{ t: T0, started: 1, completed: 0, failed: 1 }]);
     expect(t.snapshot(T0 + 10).durations[ORDER].count).toBe(1);
+  });
+
+  it('counts a saga that finishes again once, with its latest outcome', () => {
+    // Compensated, reopened by a compensation read late, compensated again; then a complete record read later still.
+    const o1 = (from: SagaStatus | null, to: SagaStatus, at: number) => move(from, to, at, at - T0, ORDER, 'o-1');
+    const t = tracker([
+      o1(null, 'in_progress', T0),
+      o1('in_progress', 'compensated', T0 + 1),
+      o1('compensated', 'compensating', T0 + 2),
+      o1('compensating', 'compensated', T0 + 3),
+      o1('compensated', 'completed', T0 + BUCKET_MS),
+    ]);
+    expect(t.snapshot(T0 + 2 * BUCKET_MS).throughput).toEqual([
+      { t: T0, started: 1, completed: 0, failed: 0 },
+      { t: T0 + BUCKET_MS, started: 0, completed: 1, failed: 0 },
+    ]);
+    expect(t.snapshot(T0 + 2 * BUCKET_MS).durations[ORDER].count).toBe(1);
+  });
+
+  it('forgets the outcome of a saga the store forgot, and of one finished before the window', () => {
+    const t = tracker([move(null, 'in_progress', T0, null, ORDER, 'o-1'), move('in_progress', 'failed', T0 + 1, 1, ORDER, 'o-1')]);
+    t.forget('o-1');
+    t.record(move(null, 'completed', T0 + 2, 2, ORDER, 'o-1'));
+    expect(t.snapshot(T0 + 10).throughput).toEqual([{ t: T0, started: 2, completed: 1, failed: 1 }]);
+    // An hour on, the first bucket is gone: a saga counted there is counted where it finishes again.
+    const later = T0 + WINDOW_MS + BUCKET_MS;
+    t.record(move('completed', 'compensated', later, 3, ORDER, 'o-1'));
+    expect(t.snapshot(later).throughput).toEqual([{ t: later, started: 0, completed: 0, failed: 1 }]);
   });
 
   it('shows only the last hour', () => {

@@ -8,15 +8,22 @@ export const WINDOW_MS = 60 * 60_000;
 /** Percentiles come from the latest durations per saga type; enough for a stable p99, cheap to sort. */
 export const DURATION_SAMPLES = 2_000;
 
-/** `finishedNow`: the saga became finished with this change; throughput counts each saga's end once. */
+/** `finished`: the saga is finished after this change (a `failed` saga is only once a fail record says so). */
 export type Transition = {
+  sagaId: string;
   type: string;
   from: SagaStatus | null;
   to: SagaStatus;
   at: number;
   durationMs: number | null;
-  finishedNow?: boolean;
+  finished?: boolean;
 };
+
+/** Where a saga's outcome is counted: its throughput bucket and whether it completed. */
+interface Outcome {
+  t: number;
+  ok: boolean;
+}
 
 const TERMINAL_OK: ReadonlySet<SagaStatus> = new Set(['completed']);
 
@@ -37,6 +44,11 @@ export class StatsTracker {
   private readonly buckets = new Map<number, ThroughputPoint>();
   private readonly durations = new Map<string, { ring: number[]; next: number }>();
   private readonly stuckBuckets = new Map<number, number>();
+  /**
+   * The outcome counted for each saga finished within the window. A saga can finish again (records read out of order
+   * reopen it, a compensation runs after it was compensated): its outcome is counted once, moved when it changes.
+   */
+  private readonly outcomes = new Map<string, Outcome>();
 
   record(t: Transition): void {
     let typeCounts = this.byType.get(t.type);
@@ -49,10 +61,29 @@ export class StatsTracker {
     }
     this.byStatus[t.to] += 1;
     typeCounts[t.to] += 1;
-    if (!t.finishedNow) return;
-    if (TERMINAL_OK.has(t.to)) this.bucket(t.at).completed += 1;
-    else this.bucket(t.at).failed += 1;
-    if (t.durationMs !== null) this.addDuration(t.type, t.durationMs);
+    if (t.finished) this.countOutcome(t);
+  }
+
+  /** The store forgot the saga: nothing of it can finish again. */
+  forget(sagaId: string): void {
+    this.outcomes.delete(sagaId);
+  }
+
+  private countOutcome(t: Transition): void {
+    const ok = TERMINAL_OK.has(t.to);
+    const counted = this.outcomes.get(t.sagaId);
+    if (counted?.ok === ok) return;
+    if (counted) {
+      const p = this.buckets.get(counted.t);
+      if (p && counted.ok) p.completed -= 1;
+      else if (p) p.failed -= 1;
+    } else if (t.durationMs !== null) {
+      this.addDuration(t.type, t.durationMs);
+    }
+    const p = this.bucket(t.at);
+    if (ok) p.completed += 1;
+    else p.failed += 1;
+    this.outcomes.set(t.sagaId, { t: p.t, ok });
   }
 
   sampleStuck(now: number): void {
@@ -68,6 +99,7 @@ export class StatsTracker {
     const from = Math.floor((now - WINDOW_MS) / BUCKET_MS) * BUCKET_MS;
     for (const k of this.buckets.keys()) if (k < from) this.buckets.delete(k);
     for (const k of this.stuckBuckets.keys()) if (k < from) this.stuckBuckets.delete(k);
+    for (const [id, o] of this.outcomes) if (o.t < from) this.outcomes.delete(id);
     const throughput = [...this.buckets.values()].filter((p) => p.t <= now).sort((a, b) => a.t - b.t);
     const stuckSeries = [...this.stuckBuckets.entries()].sort((a, b) => a[0] - b[0]).map(([t, count]) => ({ t, count }));
     const durations: StatsResponse['durations'] = {};

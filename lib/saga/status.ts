@@ -1,3 +1,4 @@
+import { causalOrder } from './causal-order';
 import type { SagaState, StepState } from './saga-state';
 
 type Derived = Pick<SagaState, 'status' | 'currentStep' | 'phase' | 'endedAt'>;
@@ -12,18 +13,22 @@ function latest(steps: StepState[], at: (s: StepState) => number | null): StepSt
 }
 
 /**
- * The step compensated last: the latest compensation end, ties (two records of the same millisecond) broken by timeline
- * order, causes before consequences. A repeated reply of a compensation that already ended does not count.
+ * The step compensated last: the latest compensation end, ties (two ends of the same millisecond, or a reply stamped
+ * before its command, whose end is clamped to the command's time) broken by causal order, causes before consequences.
+ * A repeated reply of a compensation that already ended does not count.
  */
 function lastCompensated(s: Omit<SagaState, keyof Derived>, end: number): string | null {
   const candidates = s.steps.filter((x) => x.compensationEndedAt === end);
   if (candidates.length === 1) return candidates[0].name;
-  for (let i = s.events.length - 1; i >= 0; i--) {
-    const e = s.events[i];
-    if (e.timestamp < end) break;
-    if (e.timestamp === end && e.effect === 'compensation-completed' && candidates.some((x) => x.name === e.step)) return e.step;
+  const names = new Set(candidates.map((x) => x.name));
+  const ended = new Set<string>();
+  let last: string | null = null;
+  for (const e of causalOrder(s.events)) {
+    if (e.effect !== 'compensation-completed' || e.step === null || !names.has(e.step) || ended.has(e.step)) continue;
+    ended.add(e.step);
+    last = e.step;
   }
-  return candidates.at(-1)?.name ?? null;
+  return last ?? candidates.at(-1)?.name ?? null;
 }
 
 /** Status from the facts gathered so far (see the README's status table); stuck is layered on by the detector. */

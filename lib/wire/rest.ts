@@ -235,6 +235,19 @@ export const HealthResponse = z.object({
   sagasForgotten: z.number().optional(),
   /** Whether manual retries can be published, and why not (no operators, no audit key); absent from older servers. */
   retries: z.object({ enabled: z.boolean(), reason: z.string().nullable() }).optional(),
+  /**
+   * The monitor's clock against the records it reads live (lib/saga/clock-check.ts); absent from older servers.
+   * `gapMs`: how far the monitor's clock runs ahead of the freshest records (negative: a record stamped ahead of it).
+   */
+  clock: z
+    .object({
+      gapMs: z.number().nullable(),
+      sagas: z.number(),
+      limitMs: z.number(),
+      disagrees: z.boolean(),
+      judgedBehindMs: z.number(),
+    })
+    .optional(),
   /** The monitor process itself: memory is what grows with the number of sagas held. */
   process: z.object({
     rssBytes: z.number(),

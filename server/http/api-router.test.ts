@@ -188,7 +188,7 @@ describe('REST API findings', () => {
 
   it('counts sagas per kind in the stats', async () => {
     const body = StatsResponse.parse(await (await fetch(`${url}/api/stats`)).json());
-    expect(body.findings).toEqual({ uncompensated: 0, 'reply-without-request': 1, 'duplicate-command': 1, 'retry-raced-reply': 0 });
+    expect(body.findings).toEqual({ uncompensated: 0, 'reply-without-request': 1, 'duplicate-command': 1, 'retry-raced-reply': 0, 'conflicting-replies': 0 });
   });
 
   it.each([

@@ -53,6 +53,8 @@ export interface SagaConsumerDeps {
   /** The monitor's own topic, created when missing and read like the others. */
   auditTopic: string;
   onAudit: (record: RawRecord) => void;
+  /** Each saga record read live (caught up, in a batch that reaches the end of its partition), for the clock check. */
+  onLiveRecord?: (sagaId: string, timestamp: number) => void;
 }
 
 /**
@@ -181,6 +183,8 @@ export class SagaConsumer {
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     const { topic, partition, messages } = batch;
     const audit = topic === this.d.auditTopic;
+    // Only records read as they are written tell the monitor's clock from the records' (a backlog is old by nature).
+    const live = this.d.onLiveRecord !== undefined && this.d.health.caughtUp() && batch.offsetLag() === '0';
     let done = 0;
     let resolved = 0;
     // Marks records up to `done` as processed: resolveOffset for the commit, advance for catch-up progress.
@@ -206,7 +210,10 @@ export class SagaConsumer {
         } else {
           const r = classify(raw, this.d.config);
           if (isRejected(r)) this.d.rejected.add(r);
-          else this.d.store.apply(r);
+          else {
+            this.d.store.apply(r);
+            if (live) this.d.onLiveRecord!(r.sagaId, r.timestamp);
+          }
         }
       } catch (e) {
         // A bug must not stop the stream: the record is counted as rejected and the consumer moves on.

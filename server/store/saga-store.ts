@@ -21,6 +21,12 @@ import { SlowSteps } from './slow-steps';
  */
 export const MAX_FINISHED_WITH_DETAIL = 20_000;
 
+/**
+ * A judging clock that steps back further than this (the records' clock taken over from a monitor clock running ahead,
+ * lib/saga/clock-check.ts) has the stuck sagas judged again; smaller steps are a gap's jitter and change nothing.
+ */
+export const REJUDGE_AFTER_STEP_BACK_MS = 1_000;
+
 export interface StoreChanges {
   changed: string[];
   raised: StuckAlert[];
@@ -57,6 +63,8 @@ export class SagaStore {
   private readonly finishedWithoutDetail = new FinishedQueue();
   /** Finished sagas forgotten to keep memory bounded (their records stay in Kafka). */
   forgotten = 0;
+  /** The latest time a tick judged at. */
+  private judgedUpTo = -Infinity;
 
   constructor(
     private readonly config: CompiledConfig,
@@ -76,7 +84,6 @@ export class SagaStore {
     if (after === before) return;
     this.applied += 1;
     const statusBefore = before ? this.statusOf(before) : null;
-    const wasFinished = before !== undefined && isFinished(before);
     this.sagas.set(e.sagaId, after);
     this.findings.update(after, type.config);
     this.dirty.add(e.sagaId);
@@ -96,7 +103,7 @@ export class SagaStore {
       this.raised.push({ ...info, sagaId: e.sagaId, sagaType: after.type });
     }
     this.index.set(after, this.statusOf(after));
-    this.recordTransition(after, statusBefore, isFinished(after) && !wasFinished);
+    this.recordTransition(after, statusBefore);
     if (isFinished(after)) this.trimFinished(after.id);
   }
 
@@ -125,6 +132,8 @@ export class SagaStore {
   /** Raises stuck alerts for every saga whose deadline has passed; cost is proportional to what expired. */
   tick(): void {
     const now = this.now();
+    if (now < this.judgedUpTo - REJUDGE_AFTER_STEP_BACK_MS) this.rejudge(now);
+    this.judgedUpTo = now;
     for (const { id, at } of this.deadlines.popExpired(now)) {
       const s = this.sagas.get(id);
       const type = s && this.config.sagaTypes.get(s.type);
@@ -136,10 +145,27 @@ export class SagaStore {
       this.index.setStatus(id, 'stuck');
       this.raised.push({ ...info, sagaId: id, sagaType: s.type });
       this.dirty.add(id);
-      this.recordTransition(s, before, false);
+      this.recordTransition(s, before);
     }
     for (const id of this.slowSteps.expire(now, (x) => this.stuck.has(x))) this.dirty.add(id);
     this.stats.sampleStuck(now);
+  }
+
+  /** Resolves the stuck sagas whose deadline lies ahead of `now` again; they wait on their deadline once more. */
+  private rejudge(now: number): void {
+    for (const id of [...this.stuck.keys()]) {
+      const s = this.sagas.get(id);
+      const type = s && this.config.sagaTypes.get(s.type);
+      const deadline = s && type ? stuckDeadline(s, type.config) : null;
+      if (!s || deadline === null || deadline <= now) continue;
+      this.stuck.delete(id);
+      this.alertsVersion += 1;
+      this.resolved.push(id);
+      this.deadlines.schedule(id, deadline);
+      this.index.setStatus(id, s.status);
+      this.dirty.add(id);
+      this.recordTransition(s, 'stuck');
+    }
   }
 
   drainChanges(): StoreChanges {
@@ -180,16 +206,17 @@ export class SagaStore {
     return this.stuck.has(s.id) ? 'stuck' : s.status;
   }
 
-  private recordTransition(after: SagaState, before: SagaStatus | null, finishedNow: boolean): void {
+  private recordTransition(after: SagaState, before: SagaStatus | null): void {
     const to = this.statusOf(after);
     if (to === before) return;
     this.stats.record({
+      sagaId: after.id,
       type: after.type,
       from: before,
       to,
       at: before === null ? after.startedAt : (after.endedAt ?? after.updatedAt),
       durationMs: after.endedAt !== null ? after.endedAt - after.startedAt : null,
-      finishedNow,
+      finished: isFinished(after),
     });
   }
 
@@ -213,6 +240,7 @@ export class SagaStore {
         this.dirty.delete(gone);
         this.forgotten += 1;
         this.findings.forget(gone);
+        this.stats.forget(gone);
         this.slowSteps.forget(gone);
       }
     }

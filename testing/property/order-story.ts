@@ -1,9 +1,9 @@
 /**
  * Workload generator, part 3: one order-fulfilment saga, written from the demo's orchestrated system. It runs the
  * demo's own orchestrator state machine (demo/order-state-machine.ts) and workers (demo/order-workers.ts); what the
- * demo leaves to chance or to people is rolled here: outcomes, slow and late replies, an orchestrator that stops, and
+ * demo leaves to chance or to people is rolled here: outcomes, slow and late replies, an orchestrator that stops,
  * operators retrying in command mode (README "Manual retries": the orchestrator re-sends what the order waits for,
- * marked with the retry header).
+ * marked with the retry header), a retry answered with the opposite of the late original reply, and producers' clocks.
  */
 import type { SagaTypeConfig } from '../../lib/config/schema';
 import { businessFields, RETRY_HEADER, type DemoEvent } from '../../demo/envelope';
@@ -12,7 +12,7 @@ import { isFinished, nextAction, retryStep, startOrder, type OrderState } from '
 import { ORDER_STEPS, type OrderStep } from '../../demo/order-steps';
 import { ORDER_WORKERS } from '../../demo/order-workers';
 import type { Rng } from '../../lib/random';
-import { latency, OPERATOR_DELAY_MS, rollPhase, waitThreshold, type Phase, type PhasePlan, type WorkloadKnobs } from './plan';
+import { clockOffset, latency, OPERATOR_DELAY_MS, retriedOutcome, rollPhase, waitThreshold, type Phase, type PhasePlan, type WorkloadKnobs } from './plan';
 import { SagaSim, type SimRecord } from './saga-sim';
 
 /** The orchestrator stops after one of its first this many decisions (start, replies accepted). */
@@ -24,6 +24,10 @@ export function orderStory(sagaId: string, startAt: number, type: SagaTypeConfig
   const plan = new Map<string, PhasePlan>();
   for (const d of ORDER_STEPS) for (const phase of ['action', 'compensation'] as const) plan.set(`${d.step}/${phase}`, rollPhase(rng, k, phase));
   const crashAfter = rng.chance(k.crashRate) ? rng.int(1, MAX_DECISIONS_BEFORE_CRASH) : null;
+  // Each producer's clock offset: the shop that takes the order, the orchestrator, and each step's worker.
+  const shopClock = clockOffset(rng, k);
+  const orchestratorClock = clockOffset(rng, k);
+  const workerClock = new Map<string, number>(ORDER_STEPS.map((d) => [d.step, clockOffset(rng, k)]));
   let state: OrderState | null = null;
   let decisions = 0;
   let retries = 0;
@@ -44,29 +48,30 @@ export function orderStory(sagaId: string, startAt: number, type: SagaTypeConfig
       if (!reaction) continue;
       const p = plan.get(`${reaction.step}/${reaction.phase}`)!;
       const retried = r.headers[RETRY_HEADER] !== undefined;
-      const outcome = p.outcome === 'drop' ? (retried ? 'ok' : null) : p.outcome;
-      if (outcome === null) return;
+      const planned = p.outcome === 'drop' ? (retried ? 'ok' : null) : p.outcome;
+      if (planned === null) return;
+      const outcome = retried && reaction.phase === 'action' ? retriedOutcome(rng, k, p, planned) : planned;
       const slow = !retried && p.slowMs !== null ? waitThreshold(type, reaction.step, reaction.phase) + p.slowMs : null;
-      sim.publishAt(r.timestamp + (slow ?? latency(rng, k)), reaction.respond(e, outcome, rng));
+      sim.publishAt(r.sentAt + (slow ?? latency(rng, k)), reaction.respond(e, outcome, rng), {}, workerClock.get(reaction.step));
     }
   };
 
   /** The orchestrator reads each record after a latency, decides on the state it has then, and publishes at once. */
   const orchestrate = (r: SimRecord, e: DemoEvent) => {
     if (r.type !== 'OrderRequested' && !REPLY_TYPES.has(r.type)) return;
-    const at = r.timestamp + latency(rng, k);
+    const at = r.sentAt + latency(rng, k);
     sim.at(at, () => {
       if (r.type === 'OrderRequested') {
         const d = startOrder(sagaId, OrderData.parse(businessFields(e)));
         state = d.state;
-        if (decided()) sim.publishAt(at, d.emit);
+        if (decided()) sim.publishAt(at, d.emit, {}, orchestratorClock);
         return;
       }
       if (!state || decisions === crashAfter || isFinished(state)) return;
       const d = nextAction(state, { type: r.type, fields: businessFields(e) });
       if (!d.accepted) return;
       state = d.state;
-      if (decided()) sim.publishAt(at, d.emit);
+      if (decided()) sim.publishAt(at, d.emit, {}, orchestratorClock);
     });
   };
 
@@ -74,14 +79,14 @@ export function orderStory(sagaId: string, startAt: number, type: SagaTypeConfig
   const watch = (r: SimRecord) => {
     const w = waiting();
     if (!w) return;
-    const check = r.timestamp + waitThreshold(type, w.step, w.phase) + rng.int(OPERATOR_DELAY_MS.min, OPERATOR_DELAY_MS.max);
+    const check = r.sentAt + waitThreshold(type, w.step, w.phase) + rng.int(OPERATOR_DELAY_MS.min, OPERATOR_DELAY_MS.max);
     sim.at(check, () => {
       if (sim.records.at(-1) !== r || !rng.chance(k.retryRate)) return;
       const handledAt = check + latency(rng, k);
       sim.at(handledAt, () => {
         const emission = state && decisions !== crashAfter ? retryStep(state, w.step) : null;
         retries += 1;
-        if (emission) sim.publishAt(handledAt, [emission], { [RETRY_HEADER]: `retry-${sagaId}-${retries}` });
+        if (emission) sim.publishAt(handledAt, [emission], { [RETRY_HEADER]: `retry-${sagaId}-${retries}` }, orchestratorClock);
       });
     });
   };
@@ -92,7 +97,7 @@ export function orderStory(sagaId: string, startAt: number, type: SagaTypeConfig
     orchestrate(r, e);
     watch(r);
   });
-  sim.publishAt(startAt, [{ type: 'OrderRequested', fields: { orderId: sagaId, ...makeOrder(rng) } }]);
+  sim.publishAt(startAt, [{ type: 'OrderRequested', fields: { orderId: sagaId, ...makeOrder(rng) } }], {}, shopClock);
   sim.run();
   return sim.records;
 }

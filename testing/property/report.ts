@@ -12,7 +12,9 @@ export function describeTimeline(records: readonly LogRecord[]): string {
     .map((r) => {
       const retry = r.headers[RETRY_HEADERS.id] ?? r.headers['saga-monitor-retry-id'];
       const at = `+${r.timestamp - t0}ms`.padStart(9);
-      return `  ${at}  ${r.type.padEnd(22)} ${r.topic}/${r.partition}/${r.offset}${retry ? `  (retry ${retry})` : ''}`;
+      const off = r.timestamp - r.sentAt;
+      const clock = off === 0 ? '' : `  (clock ${off > 0 ? '+' : ''}${off}ms, sent +${r.sentAt - t0}ms)`;
+      return `  ${at}  ${r.type.padEnd(22)} ${r.topic}/${r.partition}/${r.offset}${retry ? `  (retry ${retry})` : ''}${clock}`;
     })
     .join('\n');
 }

@@ -12,7 +12,10 @@ export interface SimRecord {
   sagaType: SagaType;
   type: EventType;
   topic: string;
+  /** The record's timestamp, from its producer's clock (which may be off: plan.ts clockSkew). */
   timestamp: number;
+  /** When it was really published, on the one true clock the simulation runs on. */
+  sentAt: number;
   /** Production order within the saga: the true causal order, also between records of equal timestamps. */
   order: number;
   key: string;
@@ -46,10 +49,13 @@ export class SagaSim {
     this.queue.push({ at, seq: this.seq++, run });
   }
 
-  /** Publishes the emissions of one reaction at `at`, `at + 1`, ... (the demo's strictly increasing times). */
-  publishAt(at: number, emissions: Emission[], headers: Record<string, string> = {}): void {
+  /**
+   * Publishes the emissions of one reaction at `at`, `at + 1`, ... (the demo's strictly increasing times), stamped by a
+   * producer whose clock is `clockOffsetMs` ahead of the true one (behind when negative).
+   */
+  publishAt(at: number, emissions: Emission[], headers: Record<string, string> = {}, clockOffsetMs = 0): void {
     this.at(at, () => {
-      for (const out of toRecords('', this.sagaId, emissions, 0, at)) {
+      for (const out of toRecords('', this.sagaId, emissions, 0, at + clockOffsetMs)) {
         const m = out.message;
         this.emit({
           sagaId: this.sagaId,
@@ -57,6 +63,7 @@ export class SagaSim {
           type: out.type,
           topic: out.topic,
           timestamp: Number(m.timestamp),
+          sentAt: Number(m.timestamp) - clockOffsetMs,
           order: this.records.length,
           key: String(m.key),
           value: String(m.value),
@@ -68,7 +75,9 @@ export class SagaSim {
 
   /** Publishes a copy of `original` at `at` with extra headers: a resend keeps key, value and headers. */
   resendAt(at: number, original: SimRecord, headers: Record<string, string>): void {
-    this.at(at, () => this.emit({ ...original, timestamp: at, order: this.records.length, headers: { ...original.headers, ...headers }, copyOf: original }));
+    this.at(at, () =>
+      this.emit({ ...original, timestamp: at, sentAt: at, order: this.records.length, headers: { ...original.headers, ...headers }, copyOf: original }),
+    );
   }
 
   run(): void {

@@ -1,8 +1,9 @@
 /**
  * Workload generator, part 4: one trip-booking saga, written from the demo's choreography. It runs the demo's own
- * services (demo/trip-services.ts), each reacting to the events it subscribes to; outcomes, slow and late replies and
- * operators are rolled here. Operators retry in resend mode (README "Manual retries": the original record that
- * started the waiting step is published again with the retry headers).
+ * services (demo/trip-services.ts), each reacting to the events it subscribes to; outcomes, slow and late replies,
+ * operators, a resend answered with the opposite of the late original reply, and producers' clocks are rolled here.
+ * Operators retry in resend mode (README "Manual retries": the original record that started the waiting step is
+ * published again with the retry headers).
  *
  * A late reply in a choreography is answered twice downstream (the services are stateless), so a step may reply late
  * only when every later step succeeds promptly: the doubled chain then stays inside what the contract defines.
@@ -14,7 +15,7 @@ import type { Rng } from '../../lib/random';
 import { makeTrip } from '../../demo/trip-data';
 import { TRIP_SERVICES } from '../../demo/trip-services';
 import { RETRY_HEADERS } from '../../lib/retry/retry-wire';
-import { latency, OPERATOR_DELAY_MS, rollPhase, waitThreshold, type Phase, type PhasePlan, type WorkloadKnobs } from './plan';
+import { clockOffset, latency, OPERATOR_DELAY_MS, retriedOutcome, rollPhase, waitThreshold, type Phase, type PhasePlan, type WorkloadKnobs } from './plan';
 import { SagaSim, type SimRecord } from './saga-sim';
 
 /** What the saga waits for once a record of this type is its latest: the record is what a resend publishes again. */
@@ -43,6 +44,9 @@ function tripPlan(rng: Rng, k: WorkloadKnobs): Map<string, PhasePlan> {
 
 export function tripStory(sagaId: string, startAt: number, type: SagaTypeConfig, rng: Rng, k: WorkloadKnobs): SimRecord[] {
   const plan = tripPlan(rng, k);
+  // Each producer's clock offset: the traveller's request, and each service.
+  const requesterClock = clockOffset(rng, k);
+  const serviceClock = new Map(TRIP_SERVICES.map((s) => [s.name, clockOffset(rng, k)]));
   const originals = new Map<EventType, SimRecord>();
   let retries = 0;
 
@@ -52,10 +56,11 @@ export function tripStory(sagaId: string, startAt: number, type: SagaTypeConfig,
       if (!reaction) continue;
       const p = plan.get(`${reaction.step}/${reaction.phase}`)!;
       const retried = r.headers[RETRY_HEADERS.id] !== undefined;
-      const outcome = p.outcome === 'drop' ? (retried ? 'ok' : null) : p.outcome;
-      if (outcome === null) continue;
+      const planned = p.outcome === 'drop' ? (retried ? 'ok' : null) : p.outcome;
+      if (planned === null) continue;
+      const outcome = retried && reaction.phase === 'action' ? retriedOutcome(rng, k, p, planned) : planned;
       const slow = !retried && p.slowMs !== null ? waitThreshold(type, reaction.step, reaction.phase) + p.slowMs : null;
-      sim.publishAt(r.timestamp + (slow ?? latency(rng, k)), reaction.respond(e, outcome, rng));
+      sim.publishAt(r.sentAt + (slow ?? latency(rng, k)), reaction.respond(e, outcome, rng), {}, serviceClock.get(service.name));
     }
   };
 
@@ -63,7 +68,7 @@ export function tripStory(sagaId: string, startAt: number, type: SagaTypeConfig,
   const watch = (r: SimRecord) => {
     const w = WAIT_AFTER[r.type];
     if (!w) return;
-    const check = r.timestamp + waitThreshold(type, w.step, w.phase) + rng.int(OPERATOR_DELAY_MS.min, OPERATOR_DELAY_MS.max);
+    const check = r.sentAt + waitThreshold(type, w.step, w.phase) + rng.int(OPERATOR_DELAY_MS.min, OPERATOR_DELAY_MS.max);
     sim.at(check, () => {
       if (sim.records.at(-1) !== r || !rng.chance(k.retryRate)) return;
       retries += 1;
@@ -77,7 +82,7 @@ export function tripStory(sagaId: string, startAt: number, type: SagaTypeConfig,
     react(r, JSON.parse(r.value) as DemoEvent);
     watch(r);
   });
-  sim.publishAt(startAt, [{ type: 'TripRequested', fields: { tripId: sagaId, trip: makeTrip(rng, startAt) } }]);
+  sim.publishAt(startAt, [{ type: 'TripRequested', fields: { tripId: sagaId, trip: makeTrip(rng, startAt) } }], {}, requesterClock);
   sim.run();
   return sim.records;
 }

@@ -2,7 +2,9 @@
  * Truth of the view (issue 6): seeded random workloads of the demo's two saga types go through the real path (records
  * decoded by the consumer's decodeMessage, classify with the shipped saga-monitor.config.json, SagaStore with an
  * injected clock) and must agree with the oracle, written from the README's contract (oracle.ts), for every saga. The
- * workload comes from the demo's own components (workload.ts). A failure prints the seed and the first differing saga.
+ * workload comes from the demo's own components (workload.ts), with producers' clocks that disagree and retries
+ * answered with the opposite of the late original reply. Stuck is judged on what the monitor had read by each moment,
+ * since a clock behind makes a reply stamped in time arrive late. A failure prints the seed and the first differing saga.
  *
  * PROPERTY_SEED=n replays one seed; PROPERTY_RUNS=n runs n seeds; PROPERTY_SAGAS=n sets the sagas per run.
  */
@@ -19,7 +21,7 @@ import { classify, isRejected } from '../../lib/saga/classify';
 import { compileConfig } from '../../lib/saga/compiled-config';
 import type { RawRecord } from '../../lib/saga/record';
 import { catchUpOrder, liveSchedule } from './delivery';
-import { expectSaga, isStuckAt, waits, type OracleRecord } from './oracle';
+import { expectSaga, isStuckAt, readWaits, type Expectation, type OracleRecord } from './oracle';
 import { DEFAULT_KNOBS } from './plan';
 import { describeDifference, REPLAY_HINT } from './report';
 import { envInt } from '../env-int';
@@ -81,13 +83,19 @@ function viewOf(store: SagaStore, id: string) {
   const state = store.sagas.get(id);
   if (!summary || !state) return null;
   const attempts = Object.fromEntries(state.steps.map((s) => [s.name, s.attempts]));
-  return { status: summary.status, currentStep: summary.currentStep, attempts, stuckSince: summary.stuckSince };
+  const conflictingReplies = store.findings.of(id).filter((f) => f.kind === 'conflicting-replies').length;
+  return { status: summary.status, currentStep: summary.currentStep, attempts, stuckSince: summary.stuckSince, conflictingReplies };
 }
 
-function expectedView(records: LogRecord[], sagaType: string, now: number) {
-  const e = expectSaga(records.map(toOracle), typeOf(sagaType));
+function expectedView(e: Expectation, now: number) {
   const stuck = isStuckAt(e, now);
-  return { status: stuck ? 'stuck' : e.status, currentStep: e.currentStep, attempts: e.attempts, stuckSince: stuck ? e.lastEventAt + e.thresholdMs : null };
+  return {
+    status: stuck ? 'stuck' : e.status,
+    currentStep: e.currentStep,
+    attempts: e.attempts,
+    stuckSince: stuck ? e.lastEventAt + e.thresholdMs : null,
+    conflictingReplies: e.conflictingReplies,
+  };
 }
 
 /** Replays one saga's deliveries alone, to tell whether its disagreement needs the rest of the workload. */
@@ -121,17 +129,22 @@ describe.each(SEEDS)('seed %i', (seed) => {
     expect(store.sagas.size, REPLAY_HINT(seed)).toBe(sagas.length);
     const statuses = new Set<string>();
     let retriedSteps = 0;
+    let earlyReplies = 0;
+    let conflictingReplies = 0;
     const differing: string[] = [];
     for (const { id, type } of sagas) {
-      const expected = expectedView(w.bySaga.get(id)!.filter(held), type, now);
+      const e = expectSaga(w.bySaga.get(id)!.filter(held).map(toOracle), typeOf(type));
+      const expected = expectedView(e, now);
       statuses.add(expected.status);
       retriedSteps += Object.values(expected.attempts).filter((n) => n > 1).length;
+      earlyReplies += e.earlyReplies;
+      conflictingReplies += e.conflictingReplies;
       if (JSON.stringify(viewOf(store, id)) !== JSON.stringify(expected)) differing.push(id);
     }
     if (differing.length > 0) {
       const id = differing[0];
       const records = w.bySaga.get(id)!.filter(held);
-      const expected = expectedView(records, sagas.find((s) => s.id === id)!.type, now);
+      const expected = expectedView(expectSaga(records.map(toOracle), typeOf(sagas.find((s) => s.id === id)!.type)), now);
       const first = describeDifference(seed, id, expected, viewOf(store, id), records, [alone(id, deliveries, now)]);
       expect.fail(`${differing.length} of ${sagas.length} sagas disagree with the contract; the first:\n${first}`);
     }
@@ -142,6 +155,10 @@ describe.each(SEEDS)('seed %i', (seed) => {
     expect(retriedSteps, 'steps with more than one attempt').toBeGreaterThan(SAGAS / 100);
     expect(w.log.filter((r) => r.headers[RETRY_HEADER] !== undefined).length, 'command-mode retries').toBeGreaterThan(0);
     expect(w.log.filter((r) => r.headers[RETRY_HEADERS.of] !== undefined).length, 'resend-mode retries').toBeGreaterThan(0);
+    // Producers' clocks and late replies of both outcomes are generated, not left out (issue 17, items 9 and 10).
+    console.info(`seed ${seed}: ${earlyReplies} replies stamped before their command, ${conflictingReplies} late replies contradicting their step`);
+    expect(earlyReplies, 'replies stamped before the command they answer').toBeGreaterThan(0);
+    expect(conflictingReplies, 'late replies with the opposite outcome').toBeGreaterThan(0);
   });
 
   it(`raises stuck no earlier than the threshold and within ${MAX_RAISE_DELAY_MS} ms after it, live (${SAGAS} sagas)`, () => {
@@ -174,13 +191,21 @@ describe.each(SEEDS)('seed %i', (seed) => {
 
     let mustRaise = 0;
     let nearMisses = 0;
+    const readsOf = new Map<string, Array<{ at: number; record: OracleRecord }>>();
+    for (const { at, record } of schedule) {
+      const list = readsOf.get(record.sagaId) ?? [];
+      list.push({ at, record: toOracle(record) });
+      readsOf.set(record.sagaId, list);
+    }
     for (const { id, type } of w.sagas) {
       const records = w.bySaga.get(id)!;
-      const spans = waits(records.map(toOracle), typeOf(type));
+      // Judged on what the monitor had read by then: a reply stamped in time by a clock behind is read after it.
+      const spans = readWaits(readsOf.get(id)!, typeOf(type));
       const episodes = spans.filter((s) => s.since !== null && s.until >= s.since);
       nearMisses += spans.filter((s) => s.since !== null && s.until < s.since && s.until >= s.since - MAX_RAISE_DELAY_MS).length;
       const got = raises.get(id) ?? [];
-      const t0 = records[0].timestamp;
+      // Times relative to the saga's first record time, as the printed timeline has them.
+      const t0 = Math.min(...records.map((r) => r.timestamp));
       const rel = (t: number | null) => (t === null ? null : t === Infinity ? 'never' : `+${t - t0}ms`);
       const fail = (what: string) =>
         expect.fail(

@@ -1,8 +1,9 @@
 /**
  * Workload generator, part 5: thousands of sagas of both demo types laid out as Kafka holds them, written from the
  * demo's topics (demo/topics.ts: three partitions, records keyed by saga id) and Kafka's log: a record goes to the
- * partition of its key and takes the next offset there in the order it is appended, which is its timestamp plus a
- * random delay (two producers writing to one partition do not append in timestamp order).
+ * partition of its key and takes the next offset there in the order it is appended, which is when it was sent plus a
+ * random delay (two producers writing to one partition do not append in timestamp order, nor in the order they were
+ * sent when their clocks disagree).
  */
 import type { SagaTypeConfig } from '../../lib/config/schema';
 import type { CompiledConfig } from '../../lib/saga/compiled-config';
@@ -22,7 +23,7 @@ export const T0 = Date.UTC(2025, 5, 2, 8, 0, 0);
 export interface LogRecord extends SimRecord {
   partition: number;
   offset: string;
-  /** When the record reached the log: never before its timestamp. */
+  /** When the record reached the log: never before it was sent. */
   appendedAt: number;
 }
 
@@ -33,7 +34,7 @@ export interface Workload {
   /** Every record once, in append order (so in offset order within each partition). */
   log: LogRecord[];
   bySaga: Map<string, LogRecord[]>;
-  /** The latest timestamp in the log. */
+  /** The latest time in the log: a record's timestamp, or when it was sent if that is later (a clock behind). */
   endAt: number;
 }
 
@@ -53,7 +54,7 @@ export function makeWorkload(seed: number, config: CompiledConfig, knobs: Worklo
     const id = makeSagaId(type, runTag, i + 1);
     sagas.push({ id, type });
     for (const r of STORIES[type](id, T0 + rng.int(0, knobs.windowMs), typeConfig, rng, knobs)) {
-      produced.push({ r, saga: i, appendedAt: r.timestamp + layout.int(0, knobs.jitterMs) });
+      produced.push({ r, saga: i, appendedAt: r.sentAt + layout.int(0, knobs.jitterMs) });
     }
   }
   produced.sort((a, b) => a.appendedAt - b.appendedAt || a.saga - b.saga || a.r.order - b.r.order);
@@ -76,5 +77,5 @@ export function makeWorkload(seed: number, config: CompiledConfig, knobs: Worklo
     log.push(rec);
     bySaga.get(r.sagaId)!.push(rec);
   }
-  return { seed, knobs, sagas, log, bySaga, endAt: log.reduce((m, r) => Math.max(m, r.timestamp), -Infinity) };
+  return { seed, knobs, sagas, log, bySaga, endAt: log.reduce((m, r) => Math.max(m, r.timestamp, r.sentAt), -Infinity) };
 }

@@ -61,7 +61,8 @@ export interface WorkloadOptions {
 
 /**
  * The property test's knobs with every fault it rolls turned off: no slow or late replies, no orchestrator that
- * stops, no operator retries, no same-millisecond ties, no append jitter. Failures and drops stay, at the rates above.
+ * stops, no operator retries, no same-millisecond ties, no append jitter, one true clock, no conflicting replies.
+ * Failures and drops stay, at the rates above.
  */
 export function volumeKnobs(stepSpacingMs: number): WorkloadKnobs {
   return {
@@ -74,6 +75,8 @@ export function volumeKnobs(stepSpacingMs: number): WorkloadKnobs {
     tieRate: 0,
     latencyMs: { min: stepSpacingMs, max: stepSpacingMs },
     jitterMs: 0,
+    clockSkew: null,
+    conflictRate: 0,
   };
 }
 
