@@ -92,6 +92,16 @@ describe('planRetry, resend mode', () => {
     expect(!r.ok && r.reason).toMatch(/bytes.*inventory\.commands\/0\/0/);
   });
 
+  it('resends an original whose bytes were kept byte for byte, not its text', () => {
+    const saga = waitingAtInventory();
+    const bytes = { key: new Uint8Array([0xff]), value: new Uint8Array([0x7b, 0x7d]), headers: [['trace', new Uint8Array([1])], ['trace', new Uint8Array([2])]] as Array<[string, Uint8Array]> };
+    const kept = { ...saga, events: saga.events.map((e) => (e.eventType === 'ReserveInventory' ? { ...e, lossy: true, bytes } : e)) };
+    const r = planRetry({ saga: kept, status: 'stuck', config: orders, ...base });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.bytes).toBe(bytes);
+    expect(r.plan.retryOf).toBe('inventory.commands/0/0');
+  });
+
   it('refuses an unknown step and a truncated original', () => {
     const saga = waitingAtInventory();
     expect(planRetry({ saga, status: 'stuck', config: orders, ...base, step: 'nope' })).toMatchObject({ ok: false, status: 409 });

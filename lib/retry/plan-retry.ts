@@ -1,12 +1,14 @@
 import type { SagaTypeConfig } from '../config/schema';
 import type { SagaEvent } from '../saga/event';
+import type { RecordBytes } from '../saga/record';
 import type { SagaState } from '../saga/saga-state';
 import type { SagaStatus } from '../wire/rest';
 import type { Phase } from '../vocabulary';
 import { describeAction, describeRule, owedAction, startRules, type OwedAction } from './owed-action';
 import { RETRY_HEADERS, type RetryCommand, type RetryPlanView } from './retry-wire';
 
-export type PlanResult = { ok: true; plan: RetryPlanView } | { ok: false; status: 409; reason: string };
+/** `bytes`: a resend of a record whose text is not its bytes publishes these, as read. */
+export type PlanResult = { ok: true; plan: RetryPlanView; bytes?: RecordBytes } | { ok: false; status: 409; reason: string };
 
 export interface PlanInput {
   saga: SagaState;
@@ -116,8 +118,8 @@ export function planRetry(input: PlanInput): PlanResult {
   if (original.valueTruncated || original.value === null) {
     return refuse(`the record that started ${describeAction(owed)} is larger than the monitor keeps; resend it from Kafka (${original.topic}/${original.partition}/${original.offset})`);
   }
-  if (original.lossy) {
-    return refuse(`the record that started ${describeAction(owed)} holds bytes its text does not keep (not UTF-8, or a header repeated or without a value), so it is not resent re-encoded; resend it from Kafka (${original.topic}/${original.partition}/${original.offset})`);
+  if (original.lossy && !original.bytes) {
+    return refuse(`the record that started ${describeAction(owed)} holds bytes its text does not keep (not UTF-8, or a header repeated or without a value) and they were not kept (a header without a value, or larger than the monitor keeps), so it is not resent re-encoded; resend it from Kafka (${original.topic}/${original.partition}/${original.offset})`);
   }
   const retryOf = `${original.topic}/${original.partition}/${original.offset}`;
   return {
@@ -133,5 +135,6 @@ export function planRetry(input: PlanInput): PlanResult {
       retryOf,
       expects: null,
     },
+    bytes: original.lossy ? original.bytes : undefined,
   };
 }

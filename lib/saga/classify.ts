@@ -37,6 +37,7 @@ function toEvent(record: RawRecord, entry: TopicEntry, rule: CompiledRule | null
     value: truncated ? value.slice(0, MAX_VALUE_CHARS_KEPT) : value,
     valueTruncated: truncated,
     lossy: record.lossy === true,
+    bytes: record.bytes,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Trigger } from '../config/schema';
 import type { EventEffect, RejectReason } from '../vocabulary';
+import type { RecordBytes } from './record';
 
 
 /** One classified record, the unit the reducer folds. */
@@ -25,6 +26,8 @@ export interface SagaEvent {
   valueTruncated: boolean;
   /** The record's text is not its bytes (RawRecord.lossy): a resend would re-encode it, so it is refused. */
   lossy?: boolean;
+  /** The bytes of a lossy record, when kept (RawRecord.bytes): what a resend publishes. */
+  bytes?: RecordBytes;
 }
 
 export interface Rejected {

@@ -16,6 +16,15 @@ export interface RawRecord {
    * a value. Such a record can be read, never resent from this text (absent: the text is exact).
    */
   lossy?: boolean;
+  /** A lossy record's bytes as read, kept when small and writable again, so a resend publishes them unchanged. */
+  bytes?: RecordBytes;
+}
+
+/** A record's key, value and headers as bytes, headers in their order and repeated as they were. */
+export interface RecordBytes {
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+  headers: Array<[string, Uint8Array]>;
 }
 
 /** Compares Kafka offsets given as decimal strings without losing int64 precision. */

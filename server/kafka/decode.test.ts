@@ -43,4 +43,14 @@ describe('decodeMessage: bytes a producer may send', () => {
       expect(decodeMessage('t', 0, message(over)).lossy, JSON.stringify(over)).toBe(true);
     }
   });
+
+  it('keeps the bytes of a record whose text is not its bytes, headers in order with every value, for a resend as read', () => {
+    const value = Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]);
+    const r = decodeMessage('t', 0, message({ key: Buffer.from([0xff, 0x01]), value, headers: { trace: [Buffer.from('a'), Buffer.from('b')], bin: Buffer.from([0xc3, 0x28]) } }));
+    expect(r.lossy).toBe(true);
+    expect(r.bytes).toEqual({ key: Buffer.from([0xff, 0x01]), value, headers: [['trace', Buffer.from('a')], ['trace', Buffer.from('b')], ['bin', Buffer.from([0xc3, 0x28])]] });
+    // A header without a value cannot be written again by this client: such a record keeps no bytes, and is refused.
+    expect(decodeMessage('t', 0, message({ headers: { id: null } })).bytes).toBeUndefined();
+    expect(decodeMessage('t', 0, message({ value: Buffer.from('{}') })).bytes).toBeUndefined();
+  });
 });

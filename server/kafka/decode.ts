@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { KafkaMessage } from 'kafkajs';
-import type { RawRecord } from '../../lib/saga/record';
+import { MAX_VALUE_CHARS_KEPT } from '../../lib/saga/classify';
+import type { RawRecord, RecordBytes } from '../../lib/saga/record';
 
 /** A key or header as text: UTF-8 as it is, other bytes (a binary id) as `0x` hex, so distinct bytes stay distinct ids. */
 function idText(b: Buffer): string {
@@ -47,6 +48,7 @@ export function decodeMessage(topic: string, partition: number, m: KafkaMessage)
   const key = m.key;
   // The value is long: the native check (SIMD) costs less than a scan here; keys and headers are short ids.
   lossy ||= (key !== null && !isText(key)) || (value !== null && !isUtf8(value));
+  const bytes = lossy ? keptBytes(m) : undefined;
   return {
     topic,
     partition,
@@ -58,5 +60,24 @@ export function decodeMessage(topic: string, partition: number, m: KafkaMessage)
     valueBytes: value ? value.length : 0,
     headers,
     lossy,
+    bytes,
   };
+}
+
+/**
+ * A lossy record's bytes, for a resend as read: only when small (what the monitor keeps of a value) and writable
+ * again by this client, which cannot write a header without a value.
+ */
+function keptBytes(m: KafkaMessage): RecordBytes | undefined {
+  if (m.value && m.value.length > MAX_VALUE_CHARS_KEPT) return undefined;
+  const headers: Array<[string, Uint8Array]> = [];
+  for (const k in m.headers ?? {}) {
+    if (!Object.hasOwn(m.headers!, k)) continue;
+    const v = m.headers![k];
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one === undefined || one === null) return undefined;
+      headers.push([k, typeof one === 'string' ? Buffer.from(one) : one]);
+    }
+  }
+  return { key: m.key ?? null, value: m.value ?? null, headers };
 }

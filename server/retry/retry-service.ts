@@ -1,7 +1,8 @@
-import type { Producer } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
+import type { RecordBytes } from '../../lib/saga/record';
 import type { CompiledConfig } from '../../lib/saga/compiled-config';
 import { keyedRetryId, planRetry, type PlanInput, type PlanResult } from '../../lib/retry/plan-retry';
-import { AUDIT_SIGNATURE_HEADER, type AuditRecord, type RetryAccepted, type RetryPlanView } from '../../lib/retry/retry-wire';
+import { AUDIT_SIGNATURE_HEADER, RETRY_HEADERS, type AuditRecord, type RetryAccepted, type RetryPlanView } from '../../lib/retry/retry-wire';
 import type { SagaStore } from '../store/saga-store';
 import type { Logger } from '../logger';
 import { shownId } from '../http/saga-id-param';
@@ -33,6 +34,18 @@ export const NO_AUDIT_KEY = 'retries are off: no audit key is set (SAGA_MONITOR_
 /** Why no retry may be planned while the monitor catches up; the same words for one saga and for a bulk request. */
 export const CATCHING_UP =
   'the monitor is still catching up on its topics, so the state a retry would act on (and the retries already published) is not known yet; retry once /api/health says catchUp.done';
+
+/** A kept record as read (key, value, every header value in order), plus the retry's own headers. */
+function asRead(bytes: RecordBytes, plan: RetryPlanView): Message {
+  const buffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const headers: Record<string, Buffer | string | Array<Buffer | string>> = {};
+  for (const [name, value] of bytes.headers) {
+    const had = headers[name];
+    headers[name] = had === undefined ? buffer(value) : [...(Array.isArray(had) ? had : [had]), buffer(value)];
+  }
+  for (const name of Object.values(RETRY_HEADERS)) headers[name] = plan.headers[name];
+  return { key: bytes.key && buffer(bytes.key), value: bytes.value && buffer(bytes.value), headers };
+}
 
 /**
  * Publishes manual retries exactly once per retry id: concurrent requests with one id share one publish, and ids
@@ -77,12 +90,12 @@ export class RetryService {
     const running = id !== undefined ? this.inFlight.get(id) : undefined;
     if (running) return running.then((o) => (o.ok ? { ...o, repeated: true } : o));
     if (!planned.ok) return planned;
-    const p = this.publish(planned.plan, operator).finally(() => this.inFlight.delete(planned.plan.retryId));
+    const p = this.publish(planned.plan, operator, planned.bytes).finally(() => this.inFlight.delete(planned.plan.retryId));
     this.inFlight.set(planned.plan.retryId, p);
     return p;
   }
 
-  private async publish(plan: RetryPlanView, operator: string): Promise<RetryOutcome> {
+  private async publish(plan: RetryPlanView, operator: string, bytes: RecordBytes | undefined): Promise<RetryOutcome> {
     const requestedAt = this.d.now();
     const producer = await this.d.producer();
     let accepted: RetryAccepted | null = null;
@@ -91,7 +104,7 @@ export class RetryService {
       const [meta] = await producer.send({
         topic: plan.topic,
         acks: -1,
-        messages: [{ key: plan.key, value: plan.value, headers: plan.headers }],
+        messages: [bytes ? asRead(bytes, plan) : { key: plan.key, value: plan.value, headers: plan.headers }],
       });
       accepted = { retryId: plan.retryId, topic: plan.topic, partition: meta.partition, offset: meta.baseOffset ?? meta.offset ?? '0' };
       this.published.set(plan.retryId, accepted);
