@@ -1,12 +1,9 @@
 import type { EventType, SagaType } from '../demo/event-catalog';
 import { createRng } from '../lib/random';
 import { makeSagaId } from '../demo/saga-id';
-import { classify, isRejected } from '../lib/saga/classify';
 import type { CompiledConfig } from '../lib/saga/compiled-config';
-import { applyEvent } from '../lib/saga/reducer';
-import type { SagaState } from '../lib/saga/saga-state';
 import { stuckDeadline } from '../lib/saga/stuck';
-import { envelopeRecords, type BenchRecord, type BenchSaga } from '../testing/workload/volume';
+import { envelopeRecords, foldBenchRecords, type BenchRecord, type BenchSaga } from '../testing/workload/volume';
 
 /**
  * In-flight sagas whose stuck deadline is chosen up front: each shape is one or two records, and its last record is
@@ -48,26 +45,9 @@ export function shapeThresholds(config: CompiledConfig): Record<StuckShape, numb
   const LAST_AT = 1_700_000_000_000;
   const out = {} as Record<StuckShape, number>;
   for (const shape of STUCK_SHAPES) {
-    let state: SagaState | undefined;
     const type = config.sagaTypes.get(SHAPE_EVENTS[shape].type);
     if (!type) throw new Error(`the configuration has no saga type ${SHAPE_EVENTS[shape].type}`);
-    shapeRecords(shape, `probe-${shape}`, LAST_AT).forEach((r, i) => {
-      const e = classify(
-        {
-          topic: r.topic,
-          partition: 0,
-          offset: String(i),
-          timestamp: Number(r.message.timestamp),
-          key: String(r.message.key),
-          value: String(r.message.value),
-          valueBytes: String(r.message.value).length,
-          headers: r.message.headers as Record<string, string>,
-        },
-        config,
-      );
-      if (isRejected(e)) throw new Error(`the configuration rejects ${r.topic}: ${e.detail}`);
-      state = applyEvent(state, e, type.config);
-    });
+    const state = foldBenchRecords(shapeRecords(shape, `probe-${shape}`, LAST_AT), config, `a ${shape} saga`);
     const deadline = state ? stuckDeadline(state, type.config) : null;
     if (deadline === null) throw new Error(`a ${shape} saga has no stuck deadline under this configuration`);
     out[shape] = deadline - LAST_AT;

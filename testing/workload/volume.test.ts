@@ -8,12 +8,9 @@ import type { Reaction, ServiceDef } from '../../demo/service-runtime';
 import { TRIP_SERVICES } from '../../demo/trip-services';
 import { MonitorConfig } from '../../lib/config/schema';
 import { createRng } from '../../lib/random';
-import { classify, isRejected } from '../../lib/saga/classify';
 import { compileConfig } from '../../lib/saga/compiled-config';
-import { applyEvent } from '../../lib/saga/reducer';
-import type { SagaState } from '../../lib/saga/saga-state';
 import { shippedConfigInput } from '../monitor/test-config';
-import { RECORDS_PER_SAGA, sagas, type BenchRecord, type BenchSaga, type WorkloadOptions } from './volume';
+import { foldBenchRecords, RECORDS_PER_SAGA, sagas, type BenchRecord, type BenchSaga, type WorkloadOptions } from './volume';
 
 /** Scenario: the bench backlog's spacing (bench/backlog.ts), first sagas of a fixed seed, checked against the demo. */
 const OPTIONS: WorkloadOptions = { seed: 'volume-test', runTag: 'vt', startAt: Date.parse('2026-01-01T00:00:00.000Z'), sagaSpacingMs: 10, stepSpacingMs: 200 };
@@ -106,26 +103,7 @@ const SHOWN_AS: Record<BenchSaga['outcome'], string[]> = {
 
 /** The saga as the monitor's classify and reducer see it under the shipped configuration. */
 function monitorStatus(s: BenchSaga): string {
-  let state: SagaState | undefined;
-  const type = compiled.sagaTypes.get(s.type)!.config;
-  s.records.forEach((r, i) => {
-    const e = classify(
-      {
-        topic: r.topic,
-        partition: 0,
-        offset: String(i),
-        timestamp: Number(r.message.timestamp),
-        key: String(r.message.key),
-        value: String(r.message.value),
-        valueBytes: String(r.message.value).length,
-        headers: r.message.headers as Record<string, string>,
-      },
-      compiled,
-    );
-    if (isRejected(e)) throw new Error(`${s.sagaId}: the configuration rejects ${r.topic}: ${e.detail}`);
-    state = applyEvent(state, e, type);
-  });
-  return state!.status;
+  return foldBenchRecords(s.records, compiled, s.sagaId)!.status;
 }
 
 describe('volume workload', () => {

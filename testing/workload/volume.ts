@@ -13,6 +13,10 @@ import { DEMO_TOPICS } from '../../demo/topics';
 import { TRIP_SERVICES } from '../../demo/trip-services';
 import { MonitorConfig, type SagaTypeConfig } from '../../lib/config/schema';
 import { createRng, type Rng } from '../../lib/random';
+import { classify, isRejected } from '../../lib/saga/classify';
+import type { CompiledConfig } from '../../lib/saga/compiled-config';
+import { applyEvent } from '../../lib/saga/reducer';
+import type { SagaState } from '../../lib/saga/saga-state';
 import { shippedConfigInput } from '../monitor/test-config';
 import { orderStory } from '../property/order-story';
 import { DEFAULT_KNOBS, type WorkloadKnobs } from '../property/plan';
@@ -110,6 +114,24 @@ function outcomeOf(records: readonly SimRecord[]): BenchSaga['outcome'] {
 
 function benchRecord(r: SimRecord): BenchRecord {
   return { topic: r.topic, message: { key: r.key, value: r.value, timestamp: String(r.timestamp), headers: r.headers } };
+}
+
+/**
+ * A saga's records as the monitor folds them: through its own classify and reducer under `config`, offsets in record
+ * order. Throws on a record the configuration rejects, naming `what`.
+ */
+export function foldBenchRecords(records: readonly BenchRecord[], config: CompiledConfig, what: string): SagaState | undefined {
+  let state: SagaState | undefined;
+  records.forEach((r, i) => {
+    const value = String(r.message.value);
+    const raw = { topic: r.topic, partition: 0, offset: String(i), timestamp: Number(r.message.timestamp), key: String(r.message.key), value, valueBytes: value.length, headers: r.message.headers as Record<string, string> };
+    const e = classify(raw, config);
+    if (isRejected(e)) throw new Error(`${what}: the configuration rejects ${r.topic}: ${e.detail}`);
+    const type = config.sagaTypes.get(e.sagaType);
+    if (!type) throw new Error(`${what}: the configuration has no saga type ${e.sagaType}`);
+    state = applyEvent(state, e, type.config);
+  });
+  return state;
 }
 
 /** Records built by the demo's envelope, as the stories' records are: the first at `at`, the next ones 1 ms apart. */
