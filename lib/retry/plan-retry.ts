@@ -83,7 +83,7 @@ export function planRetry(input: PlanInput): PlanResult {
   const owed = owedAction(saga, config);
   if (owed === null) return refuse('the saga waits on no step: there is nothing to retry');
   if ((input.step !== undefined && input.step !== owed.step) || (input.phase !== undefined && input.phase !== owed.phase)) {
-    const asked = input.phase === 'compensation' ? `the compensation of ${input.step ?? owed.step}` : `step ${input.step ?? owed.step}`;
+    const asked = describeAction({ step: input.step ?? owed.step, phase: input.phase ?? 'step' });
     return refuse(`the saga waits on ${describeAction(owed)}, not on ${asked}: only what it waits on can be retried`);
   }
   const retryId = retryIdOf(saga, owed, operator, input.idempotencyKey);

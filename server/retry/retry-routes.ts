@@ -42,7 +42,7 @@ function idempotencyKey(header: string | string[] | undefined): string | undefin
 
 /** Planning a retry, retrying one saga, retrying the sagas a filter matches: each needs an operator. */
 export function retryRoutes(d: Deps): Route[] {
-  /** The sagas a filter matches now, oldest start first, each with its plan or why not; the planned ones become a plan. */
+  /** The sagas a filter matches now, newest start first (the list's sort=started), each with its plan or why not; the planned ones become a plan. */
   const preview = (operator: string, q: BulkRetryPreview) => {
     const matched = listSagas(d.store, {
       status: q.status ?? ['stuck'],
