@@ -118,6 +118,41 @@ describe('classify: the first matching rule wins', () => {
   });
 });
 
+describe('classify: saga types that share a topic and read the saga id the same way', () => {
+  // A subscription saga whose charges go over the order's payment topics, its id in the same `saga-id` header.
+  const subscription = {
+    type: 'subscription',
+    sagaId: { header: 'saga-id' },
+    eventType: { jsonPath: '$.type' },
+    stuckAfterMs: 30_000,
+    steps: ['charge'],
+    rules: [
+      { topic: 'payment.commands', eventType: 'ChargeCard', step: 'charge', effect: 'step-started', timeoutMs: 5_000 },
+      { topic: 'payment.events', eventType: 'CardCharged', step: 'charge', effect: 'step-completed' },
+    ],
+  };
+  const config = compileConfig(MonitorConfig.parse({ ...monitorConfigInput, sagas: [orderFulfilment, subscription] }));
+
+  it.each([
+    { name: 'a reply no rule of the first type names goes to the type whose rule names it', topic: 'payment.events', type: 'CardCharged', want: { sagaType: 'subscription', effect: 'step-completed', step: 'charge' } },
+    { name: 'so does a command', topic: 'payment.commands', type: 'ChargeCard', want: { sagaType: 'subscription', effect: 'step-started', timeoutMs: 5_000 } },
+    { name: "the first type's own records stay its own", topic: 'payment.events', type: 'PaymentAuthorized', want: { sagaType: 'order-fulfilment', effect: 'step-completed' } },
+    { name: 'a record no rule of any type names is observed under the first type that reads its id', topic: 'payment.events', type: 'StatusChanged', want: { sagaType: 'order-fulfilment', effect: 'observed' } },
+  ])('$name', ({ topic, type, want }) => {
+    expect(classify(rawRecord(topic, json({ type }), T0, { headers: { 'saga-id': 's-1' } }), config)).toMatchObject({ sagaId: 's-1', ...want });
+  });
+
+  it('a value one type cannot parse as JSON is read by a type that takes its event type from a header', () => {
+    const legacy = { ...subscription, type: 'legacy', eventType: { header: 'event-type' }, rules: [{ topic: 'payment.events', eventType: 'Charged', step: 'charge', effect: 'step-completed' }] };
+    const both = compileConfig(MonitorConfig.parse({ ...monitorConfigInput, sagas: [orderFulfilment, legacy] }));
+    const r = rawRecord('payment.events', '\u0000binary', T0, { headers: { 'saga-id': 's-1', 'event-type': 'Charged' } });
+    expect(classify(r, both)).toMatchObject({ sagaType: 'legacy', sagaId: 's-1', effect: 'step-completed' });
+    // No rule names it: observed under the type that can read it, not rejected for the type that cannot.
+    const other = rawRecord('payment.events', '\u0000binary', T0, { headers: { 'saga-id': 's-1', 'event-type': 'Other' } });
+    expect(classify(other, both)).toMatchObject({ sagaType: 'legacy', effect: 'observed', eventType: 'Other' });
+  });
+});
+
 describe('classify: unreadable records are rejected with a reason', () => {
   it.each<{ name: string; record: RawRecord; reason: RejectReason; detail: RegExp }>([
     { name: 'invalid JSON', record: rawRecord('payment.events', '{"type": "Paym', T0, { headers: sagaHeader }), reason: 'invalid-json', detail: /not valid JSON/ },

@@ -57,14 +57,16 @@ export function reject(record: RawRecord, reason: RejectReason, detail: string):
 
 /**
  * Turns one record into a saga event: per saga type (config order), the first rule that matches its topic and event
- * type wins and must yield a saga id; a record no rule matches but that yields a saga id is an observed event;
- * otherwise it is rejected with a reason.
+ * type wins and must yield a saga id. Only when no rule of any type matches is the record observed, under the first type
+ * (config order) that reads a saga id from it; otherwise it is rejected with the first reason met. A type that cannot
+ * read the record (its event type is read from a value that is not JSON) leaves it to the next type.
  */
 export function classify(record: RawRecord, config: CompiledConfig): SagaEvent | Rejected {
   const entries = config.byTopic.get(record.topic);
   if (!entries) return reject(record, 'unconfigured-topic', `no rule reads topic ${record.topic}`);
   const json = new LazyJson(record.value);
   let firstFailure: Extract<Extracted, { ok: false }> | null = null;
+  let observed: SagaEvent | null = null;
   entries: for (const entry of entries) {
     // Only a label for observed events: a rule that reads its event type elsewhere (eventTypeFrom) needs no JSON.
     const typeEt = entry.sagaType.eventType?.(record, json) ?? null;
@@ -75,7 +77,10 @@ export function classify(record: RawRecord, config: CompiledConfig): SagaEvent |
         // A rule without eventTypeFrom reads the event type where its saga type does: that result is already known.
         const et = rule.rule.eventTypeFrom === undefined && typeEt !== null ? typeEt : rule.eventType(record, json);
         if (et.ok) eventType = et.value;
-        else if (et.reason === 'invalid-json' || et.reason === 'empty-value') return rejectFor(record, et.reason);
+        else if (et.reason === 'invalid-json' || et.reason === 'empty-value') {
+          firstFailure ??= et;
+          continue entries;
+        }
       }
       if (rule.rule.eventType !== undefined && eventType !== rule.rule.eventType) continue;
       const id = rule.sagaId(record, json);
@@ -87,11 +92,12 @@ export function classify(record: RawRecord, config: CompiledConfig): SagaEvent |
       }
       return toEvent(record, entry, rule, id.value, eventType ?? fallbackEventType);
     }
+    if (observed !== null) continue;
     const id = entry.sagaType.sagaId(record, json);
-    if (id.ok) return toEvent(record, entry, null, id.value, fallbackEventType);
-    firstFailure ??= id;
+    if (id.ok) observed = toEvent(record, entry, null, id.value, fallbackEventType);
+    else firstFailure ??= id;
   }
-  return rejectFor(record, firstFailure?.reason ?? 'missing');
+  return observed ?? rejectFor(record, firstFailure?.reason ?? 'missing');
 }
 
 const REJECT_DETAIL: Record<RejectReason, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ev, ordersConfig } from '../../testing/fixtures/events';
+import { ev, ordersConfig, twoTypesConfig } from '../../testing/fixtures/events';
 import { MAX_FINISHED_WITH_DETAIL, SagaStore } from './saga-store';
 
 function storeAt(start: number) {
@@ -186,5 +186,29 @@ describe('SagaStore audit entries', () => {
     // The resent record is what moves the saga.
     store.apply(ev('o1', 'step-started', 12_600, 'payment', 10_000));
     expect(store.summary('o1')).toMatchObject({ status: 'in_progress', updatedAt: 12_600 });
+  });
+});
+
+describe('SagaStore: saga types sharing a topic and its saga ids', () => {
+  const note = (id: string, t: number) => ({ ...ev(id, 'observed', t), sagaType: 'orders' });
+  const charged = (id: string, t: number) => ({ ...ev(id, 'step-completed', t, 'payment'), sagaType: 'billing' });
+
+  it('a note read before the rule-matched record that claims its id ends on the same saga as read after it', () => {
+    const views = [true, false].map((noteFirst) => {
+      const store = new SagaStore(twoTypesConfig(), () => 10_000);
+      const records = [note('s-1', 1_000), charged('s-1', 2_000)];
+      for (const r of noteFirst ? records : records.reverse()) store.apply(r);
+      const s = store.sagas.get('s-1')!;
+      return { type: s.type, events: s.eventCount, payment: s.steps[0].status, counted: store.stats.count('in_progress') };
+    });
+    expect(views[0]).toEqual({ type: 'billing', events: 2, payment: 'completed', counted: 1 });
+    expect(views[1]).toEqual(views[0]);
+  });
+
+  it('a rule-matched record of another type does not take a saga claimed by a rule', () => {
+    const store = new SagaStore(twoTypesConfig(), () => 10_000);
+    store.apply(ev('s-1', 'step-started', 1_000, 'payment', 10_000));
+    store.apply(charged('s-1', 2_000));
+    expect(store.sagas.get('s-1')).toMatchObject({ type: 'orders', eventCount: 1 });
   });
 });

@@ -74,13 +74,20 @@ export class SagaStore {
     this.slowSteps = new SlowSteps(config, now, this.sagas);
   }
 
-  apply(e: SagaEvent): void {
+  apply(event: SagaEvent): void {
+    const before = this.sagas.get(event.sagaId);
+    // A record no rule names is a note on whichever saga owns its id (types sharing a topic read the same ids).
+    const e = before && event.effect === 'observed' && before.type !== event.sagaType ? { ...event, sagaType: before.type } : event;
     const type = this.config.sagaTypes.get(e.sagaType);
     if (!type) return;
-    const before = this.sagas.get(e.sagaId);
-    // A saga id belongs to the type that first claimed it.
-    if (before && before.type !== e.sagaType) return;
-    const after = applyEvent(before, e, type.config);
+    let base = before;
+    if (before && before.type !== e.sagaType) {
+      // A saga id belongs to the type that first claimed it with a rule; notes alone claim nothing.
+      if (before.droppedEvents > 0 || !before.events.every((x) => x.effect === 'observed')) return;
+      base = undefined;
+      for (const x of before.events) base = applyEvent(base, { ...x, sagaType: e.sagaType }, type.config);
+    }
+    const after = applyEvent(base, e, type.config);
     if (after === before) return;
     this.applied += 1;
     const statusBefore = before ? this.statusOf(before) : null;
