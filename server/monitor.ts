@@ -69,7 +69,7 @@ export async function startMonitor(opts: MonitorOptions): Promise<Monitor> {
   const compiled = compileConfig(config);
   // Stuck is judged on the records' clock while the monitor's runs ahead of every record it reads (README, Timestamps).
   const clock = new ClockCheck(smallestThreshold(config.sagas));
-  const store = new SagaStore(compiled, () => clock.judged(now()), config.maxFinishedSagas);
+  const store = new SagaStore(compiled, () => clock.judged(now()), { maxFinished: config.maxFinishedSagas });
   const rejected = new RejectedLog();
   const processFigures = startProcessFigures();
   const consumerHealth = new ConsumerHealth([...compiled.topics, config.auditTopic], config.kafka.brokers, now);

@@ -4,7 +4,8 @@ const INITIAL_CAPACITY = 1_024;
 const STALE_SLACK = 1_024;
 
 /**
- * Deadlines of in-flight sagas in a binary min-heap. Rescheduling pushes a new entry and leaves the old one to be
+ * Deadlines of in-flight sagas (or end times of finished ones) in a binary min-heap, earliest first and equal times in
+ * id order, so what comes out first never depends on the order ids went in. Rescheduling pushes a new entry and leaves the old one to be
  * skipped when popped, so each event costs O(log n) and a tick touches only what expired, never every saga.
  *
  * Each id gets a slot; the heap holds (deadline, slot) pairs in typed arrays. A million in-flight sagas are then a
@@ -63,6 +64,29 @@ export class DeadlineQueue {
     return out;
   }
 
+  /** The id with the earliest time (ties: the smallest id), left in the queue; undefined when empty. */
+  peek(): { id: string; at: number } | undefined {
+    while (this.heapLength > 0) {
+      const at = this.heapAt[0];
+      const slot = this.heapSlot[0];
+      if (this.due[slot] === at) return { id: this.ids[slot], at };
+      this.popTop();
+    }
+    return undefined;
+  }
+
+  /** Removes and returns the id with the earliest time (ties: the smallest id); undefined when empty. */
+  shift(): string | undefined {
+    const first = this.peek();
+    if (first) this.cancel(first.id);
+    return first?.id;
+  }
+
+  /** Heap order: earlier time first, then smaller id. */
+  private before(at: number, slot: number, otherAt: number, otherSlot: number): boolean {
+    return at < otherAt || (at === otherAt && this.ids[slot] < this.ids[otherSlot]);
+  }
+
   private allocate(id: string): number {
     let slot = this.freeSlots.pop();
     if (slot === undefined) {
@@ -115,7 +139,7 @@ export class DeadlineQueue {
     this.heapLength += 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (hAt[p] <= at) break;
+      if (!this.before(at, slot, hAt[p], hSlot[p])) break;
       hAt[i] = hAt[p]!;
       hSlot[i] = hSlot[p]!;
       i = p;
@@ -144,8 +168,8 @@ export class DeadlineQueue {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && hAt[r] < hAt[l] ? r : l;
-      if (hAt[c] >= at) break;
+      const c = r < n && this.before(hAt[r], hSlot[r], hAt[l], hSlot[l]) ? r : l;
+      if (!this.before(hAt[c], hSlot[c], at, slot)) break;
       hAt[i] = hAt[c]!;
       hSlot[i] = hSlot[c]!;
       i = c;

@@ -130,6 +130,8 @@ export class SagaConsumer {
         const look = existing.has(t) ? (await admin.fetchTopicOffsets(t)).map((o) => ({ partition: o.partition, low: o.low, high: o.high })) : null;
         const change = this.topicWatch.observe(t, look);
         if (change) reportTopicChange(change, this.d.health, this.d.log, TOPIC_RECHECK_MS);
+        // A topic created again numbers its records from 0: they are new records, not the old ones read again.
+        if (change?.kind === 'deleted' || change?.kind === 'recreated') this.d.store.forgetPositions(t);
         if (change && this.subscribed.length > 0 && needsResubscribe(change)) rejoin = true;
         if (look) this.d.health.setTopicOffsets(t, look);
       }

@@ -50,7 +50,7 @@ describe('SagaStore findings', () => {
   });
 
   it('drops the findings of a forgotten saga from the saga and from the counts', () => {
-    const store = new SagaStore(config, () => 0, 2);
+    const store = new SagaStore(config, () => 0, { maxFinished: 2 });
     applyDuplicated(store, 'old', 1);
     applyDuplicated(store, 'mid', 10);
     expect(store.findings.counts()['duplicate-command']).toBe(2);
@@ -63,7 +63,7 @@ describe('SagaStore findings', () => {
   it('keeps counts equal to a scan of every saga through a seeded mix of records', () => {
     let seed = 3;
     const rnd = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
-    const store = new SagaStore(config, () => 0, 1_000);
+    const store = new SagaStore(config, () => 0, { maxFinished: 1_000 });
     const effects = ['start', 'step-started', 'step-completed', 'complete'] as const;
     for (let i = 0; i < 3_000; i++) {
       const effect = effects[rnd(effects.length)];

@@ -64,7 +64,7 @@ describe('SagaIndex', () => {
 describe('SagaStore keeps its index in step', () => {
   it('agrees with the sagas themselves through starts, steps, stuck, completions and forgetting', () => {
     const clock = { now: 0 };
-    const store = new SagaStore(ordersConfig(), () => clock.now, 200);
+    const store = new SagaStore(ordersConfig(), () => clock.now, { maxFinished: 200 });
     let seed = 11;
     const rnd = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
     for (let i = 0; i < 4_000; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ev, ordersConfig, twoTypesConfig } from '../../testing/fixtures/events';
-import { MAX_FINISHED_WITH_DETAIL, SagaStore } from './saga-store';
+import { SagaStore } from './saga-store';
 
 function storeAt(start: number) {
   const clock = { now: start };
@@ -99,7 +99,7 @@ describe('SagaStore throughput', () => {
 
 describe('SagaStore finished-saga cap', () => {
   it('forgets the finished saga that finished longest ago, never an in-flight one, and counts what it forgot', () => {
-    const store = new SagaStore(ordersConfig(), () => 0, 3);
+    const store = new SagaStore(ordersConfig(), () => 0, { maxFinished: 3 });
     store.apply(ev('in-flight', 'start', 1));
     for (let i = 0; i < 5; i++) {
       store.apply(ev(`done-${i}`, 'start', 10 + i));
@@ -111,39 +111,34 @@ describe('SagaStore finished-saga cap', () => {
     expect(store.drainChanges().changed).not.toContain('done-0');
   });
 
-  it('a saga touched again after it finished counts from its last touch; one retried back to in-flight is kept', () => {
-    const store = new SagaStore(ordersConfig(), () => 0, 2);
-    for (const id of ['a', 'b']) {
+  it('forgets by end time, equal ends in id order, whatever order the sagas were read in', () => {
+    const store = new SagaStore(ordersConfig(), () => 0, { maxFinished: 2 });
+    for (const id of ['b', 'a']) {
       store.apply(ev(id, 'start', 1));
       store.apply(ev(id, 'complete', 2));
     }
-    // A late record for a: it finished again most recently, so b goes first.
-    store.apply(ev('a', 'complete', 3));
     store.apply(ev('c', 'start', 4));
     store.apply(ev('c', 'complete', 5));
-    expect([...store.sagas.keys()].sort()).toEqual(['a', 'c']);
+    expect([...store.sagas.keys()].sort()).toEqual(['b', 'c']);
     expect(store.forgotten).toBe(1);
   });
 });
 
 describe('SagaStore finished-saga cap past the timeline cap', () => {
-  it('forgets the oldest of the sagas that lost their timeline first, and a late record brings one back to the newest', () => {
-    const extra = 5;
-    const store = new SagaStore(ordersConfig(), () => 0, MAX_FINISHED_WITH_DETAIL + 3);
+  it('the sagas that ended first lose their timeline, then are forgotten; a late record does not make one newer', () => {
+    const store = new SagaStore(ordersConfig(), () => 0, { maxFinished: 6, maxWithDetail: 3 });
     const id = (i: number) => `f-${i}`;
-    for (let i = 0; i < MAX_FINISHED_WITH_DETAIL + extra; i++) {
-      store.apply(ev(id(i), 'start', 1 + i));
-      store.apply(ev(id(i), 'complete', 2 + i));
-      // Saga 3 lost its timeline already; a late record makes it the most recently finished.
-      if (i === MAX_FINISHED_WITH_DETAIL + 3) store.apply(ev(id(3), 'complete', 3 + i));
+    for (let i = 0; i < 8; i++) {
+      store.apply(ev(id(i), 'start', 10 * i + 1));
+      store.apply(ev(id(i), 'complete', 10 * i + 2));
     }
+    // A record of f-3 read after its timeline was dropped: counted, but f-3 still ended before the ones kept in full.
+    store.apply(ev(id(3), 'observed', 500));
     expect(store.forgotten).toBe(2);
-    for (const i of [0, 1, 2, 4]) expect(store.sagas.has(id(i)), id(i)).toBe(i >= 2);
-    expect(store.sagas.size).toBe(MAX_FINISHED_WITH_DETAIL + 3);
-    expect(store.detail(id(2))!.events).toEqual([]);
-    expect(store.detail(id(4))!.events).toEqual([]);
-    expect(store.detail(id(3))!.events.length).toBeGreaterThan(0);
-    expect(store.detail(id(MAX_FINISHED_WITH_DETAIL + extra - 1))!.events.length).toBe(2);
+    expect([0, 1].map((i) => store.sagas.has(id(i)))).toEqual([false, false]);
+    expect([2, 3, 4].map((i) => store.detail(id(i))!.events.length)).toEqual([0, 0, 0]);
+    expect(store.detail(id(3))!.eventCount).toBe(3);
+    expect([5, 6, 7].map((i) => store.detail(id(i))!.events.length)).toEqual([2, 2, 2]);
   });
 });
 

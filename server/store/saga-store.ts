@@ -1,5 +1,6 @@
 import type { CompiledConfig } from '../../lib/saga/compiled-config';
 import { DeadlineQueue } from '../../lib/saga/deadline-queue';
+import { ReadPositions } from '../../lib/saga/read-positions';
 import type { SagaEvent } from '../../lib/saga/event';
 import { applyEvent } from '../../lib/saga/reducer';
 import { isFinished, type SagaState } from '../../lib/saga/saga-state';
@@ -11,7 +12,6 @@ import type { StuckAlert } from '../../lib/wire/socket';
 import type { AuditRecord } from '../../lib/retry/retry-wire';
 import type { RawRecord } from '../../lib/saga/record';
 import { FindingIndex } from './finding-index';
-import { FinishedQueue } from './finished-queue';
 import { SagaIndex } from './saga-index';
 import { SlowSteps } from './slow-steps';
 
@@ -26,6 +26,13 @@ export const MAX_FINISHED_WITH_DETAIL = 20_000;
  * lib/saga/clock-check.ts) has the stuck sagas judged again; smaller steps are a gap's jitter and change nothing.
  */
 export const REJUDGE_AFTER_STEP_BACK_MS = 1_000;
+
+export interface StoreLimits {
+  /** Finished sagas held at most; past it the one that ended first is forgotten (its records stay in Kafka). */
+  maxFinished?: number;
+  /** Finished sagas that keep their timeline; past it the one that ended first keeps only its summary. */
+  maxWithDetail?: number;
+}
 
 export interface StoreChanges {
   changed: string[];
@@ -45,7 +52,10 @@ export class SagaStore {
   /** Learned per-step durations and the slow flags they give; stuck stays with the hard timeouts. */
   readonly slowSteps: SlowSteps;
   private readonly deadlines = new DeadlineQueue();
-  private readonly finishedWithDetail = new FinishedQueue();
+  /** Finished sagas with their timeline, by end time then id: the first out is the one that ended first. */
+  private readonly finishedWithDetail = new DeadlineQueue();
+  /** What every partition was read up to, so a record read again is known as such whatever the store kept. */
+  private readonly positions = new ReadPositions();
   private dirty = new Set<string>();
   private raised: StuckAlert[] = [];
   private resolved: string[] = [];
@@ -57,10 +67,12 @@ export class SagaStore {
   alertsVersion = 0;
 
   /**
-   * Finished sagas whose timeline was dropped, in the order they left finishedWithDetail (so all older than any in
-   * it): the two queues hold each finished saga once, and past `maxFinished` in all the oldest is forgotten.
+   * Finished sagas whose timeline was dropped, by end time then id: the two queues hold each finished saga once, and
+   * past `maxFinished` in all the one that ended first is forgotten.
    */
-  private readonly finishedWithoutDetail = new FinishedQueue();
+  private readonly finishedWithoutDetail = new DeadlineQueue();
+  private readonly maxFinished: number;
+  private readonly maxWithDetail: number;
   /** Finished sagas forgotten to keep memory bounded (their records stay in Kafka). */
   forgotten = 0;
   /** The latest time a tick judged at. */
@@ -69,12 +81,15 @@ export class SagaStore {
   constructor(
     private readonly config: CompiledConfig,
     private readonly now: () => number,
-    private readonly maxFinished = Number.POSITIVE_INFINITY,
+    limits: StoreLimits = {},
   ) {
+    this.maxFinished = limits.maxFinished ?? Number.POSITIVE_INFINITY;
+    this.maxWithDetail = limits.maxWithDetail ?? MAX_FINISHED_WITH_DETAIL;
     this.slowSteps = new SlowSteps(config, now, this.sagas);
   }
 
   apply(event: SagaEvent): void {
+    if (!this.positions.advance(event.topic, event.partition, event.offset)) return;
     const before = this.sagas.get(event.sagaId);
     // A record no rule names is a note on whichever saga owns its id (types sharing a topic read the same ids).
     const e = before && event.effect === 'observed' && before.type !== event.sagaType ? { ...event, sagaType: before.type } : event;
@@ -111,7 +126,12 @@ export class SagaStore {
     }
     this.index.set(after, this.statusOf(after));
     this.recordTransition(after, statusBefore);
-    if (isFinished(after)) this.trimFinished(after.id);
+    if (isFinished(after)) this.trimFinished(after);
+    else if (before && isFinished(before)) {
+      // Reopened by a record read late: in flight again, held with its timeline.
+      this.finishedWithDetail.cancel(after.id);
+      this.finishedWithoutDetail.cancel(after.id);
+    }
   }
 
   /** Puts a manual retry, read back from the audit topic, on its saga's timeline. */
@@ -227,29 +247,40 @@ export class SagaStore {
     });
   }
 
-  private trimFinished(id: string): void {
-    this.finishedWithoutDetail.delete(id);
-    this.finishedWithDetail.touch(id);
-    if (this.finishedWithDetail.size > MAX_FINISHED_WITH_DETAIL) {
-      const oldest = this.finishedWithDetail.shift()!;
-      const s = this.sagas.get(oldest);
-      if (s && isFinished(s)) {
-        this.sagas.set(oldest, { ...s, events: [], droppedEvents: s.droppedEvents + s.events.length, truncated: true });
-        this.finishedWithoutDetail.touch(oldest);
-      }
+  /** A topic deleted, or deleted and created again, numbers its records from its start again. */
+  forgetPositions(topic: string): void {
+    this.positions.forget(topic);
+  }
+
+  private trimFinished(after: SagaState): void {
+    const at = after.endedAt ?? after.updatedAt;
+    this.finishedWithoutDetail.cancel(after.id);
+    this.finishedWithDetail.schedule(after.id, at);
+    while (this.finishedWithDetail.size > this.maxWithDetail) {
+      const first = this.finishedWithDetail.peek()!;
+      this.finishedWithDetail.cancel(first.id);
+      const s = this.sagas.get(first.id)!;
+      this.sagas.set(first.id, { ...s, events: [], droppedEvents: s.droppedEvents + s.events.length, truncated: true });
+      this.finishedWithoutDetail.schedule(first.id, first.at);
     }
     while (this.finishedWithDetail.size + this.finishedWithoutDetail.size > this.maxFinished) {
-      const gone = this.finishedWithoutDetail.shift() ?? this.finishedWithDetail.shift()!;
-      const s = this.sagas.get(gone);
-      if (s && isFinished(s)) {
-        this.sagas.delete(gone);
-        this.index.delete(gone);
-        this.dirty.delete(gone);
-        this.forgotten += 1;
-        this.findings.forget(gone);
-        this.stats.forget(gone);
-        this.slowSteps.forget(gone);
-      }
+      const a = this.finishedWithoutDetail.peek();
+      const b = this.finishedWithDetail.peek();
+      const first = !b || (a && (a.at < b.at || (a.at === b.at && a.id < b.id))) ? a! : b;
+      this.finishedWithoutDetail.cancel(first.id);
+      this.finishedWithDetail.cancel(first.id);
+      this.forget(first.id);
     }
+  }
+
+  /** Drops a finished saga to keep memory bounded; its records stay in Kafka and a record read again changes nothing. */
+  private forget(id: string): void {
+    this.sagas.delete(id);
+    this.index.delete(id);
+    this.dirty.delete(id);
+    this.forgotten += 1;
+    this.findings.forget(id);
+    this.stats.forget(id);
+    this.slowSteps.forget(id);
   }
 }

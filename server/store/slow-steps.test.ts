@@ -9,7 +9,7 @@ import { SagaStore } from './saga-store';
 function storeAt(start: number, maxFinished?: number) {
   const config = compileConfig(MonitorConfig.parse({ ...ordersConfig().config, slowSteps: { factor: 3, floorMs: 100, minSamples: 5 } }));
   const clock = { now: start };
-  return { store: new SagaStore(config, () => clock.now, maxFinished), clock };
+  return { store: new SagaStore(config, () => clock.now, { maxFinished }), clock };
 }
 
 /** Completed payments of the given durations, each in a saga of its own that then completes. */
